@@ -1,0 +1,75 @@
+"""The packaged model format: ``model.onnx`` + ``tokenizer.json`` + ``manifest.json``."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+MODEL_FILE = "model.onnx"
+TOKENIZER_FILE = "tokenizer.json"
+MANIFEST_FILE = "manifest.json"
+
+
+class ModelError(Exception):
+    """A model folder is missing, incomplete or does not match its manifest."""
+
+
+@dataclass(frozen=True)
+class ModelManifest:
+    folder: Path
+    name: str
+    dimensions: int
+    max_tokens: int
+    pooling: str
+    files: dict[str, str]
+    raw: dict[str, Any]
+
+    @property
+    def model_path(self) -> Path:
+        return self.folder / MODEL_FILE
+
+    @property
+    def tokenizer_path(self) -> Path:
+        return self.folder / TOKENIZER_FILE
+
+    @classmethod
+    def load(cls, folder: Path) -> ModelManifest:
+        path = folder / MANIFEST_FILE
+        if not path.is_file():
+            raise ModelError(f"no {MANIFEST_FILE} in model folder {folder}")
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            manifest = cls(
+                folder=folder,
+                name=str(raw["name"]),
+                dimensions=int(raw["dimensions"]),
+                max_tokens=int(raw["max_tokens"]),
+                pooling=str(raw["pooling"]),
+                files={str(k): str(v) for k, v in raw["files"].items()},
+                raw=raw,
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ModelError(f"invalid manifest {path}: {exc}") from exc
+        for needed in (MODEL_FILE, TOKENIZER_FILE):
+            if not (folder / needed).is_file():
+                raise ModelError(f"model folder {folder} lacks {needed}")
+        return manifest
+
+    def verify(self) -> None:
+        """Check every file against its sha256 in the manifest (slow-ish: reads the model)."""
+        for name, expected in self.files.items():
+            digest = hashlib.sha256((self.folder / name).read_bytes()).hexdigest()
+            if digest != expected:
+                raise ModelError(f"{self.folder / name} does not match its manifest checksum")
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "dimensions": self.dimensions,
+            "max_tokens": self.max_tokens,
+            "pooling": self.pooling,
+            "path": str(self.folder),
+        }
