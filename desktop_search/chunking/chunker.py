@@ -1,0 +1,118 @@
+"""Token-aware chunking: pieces that fit the encoder's window, with overlap and char offsets.
+
+Text is cut into sentence/paragraph units, each measured with the model's own tokenizer;
+units are packed greedily into chunks of at most ``chunk_tokens`` tokens, and each chunk
+after the first repeats the trailing units of the one before, up to ``overlap_tokens``.
+A unit longer than a chunk is split at token boundaries.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from tokenizers import Tokenizer
+
+from desktop_search.extract.base import Extracted
+
+_UNIT_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f]+[\"')\]\u201d\u2019]*\s+|\n[ \t]*\n\s*|\n(?=[ \t]*[-*#\u2022>|]|[ \t]*\d+[.)])")
+TITLE_CHARS = 160
+
+
+@dataclass(frozen=True)
+class Chunk:
+    ordinal: int
+    start: int  # character offsets into Extracted.text
+    end: int
+    text: str
+    tokens: int
+    section: str
+
+
+def _units(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for match in _UNIT_END.finditer(text):
+        if match.end() > position:
+            spans.append((position, match.end()))
+            position = match.end()
+    if position < len(text):
+        spans.append((position, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+class Chunker:
+    def __init__(self, tokenizer_path: Path, *, chunk_tokens: int, overlap_tokens: int) -> None:
+        if not 0 <= overlap_tokens < chunk_tokens:
+            raise ValueError("overlap must be smaller than the chunk size")
+        self.tokenizer = Tokenizer.from_file(str(tokenizer_path))
+        self.tokenizer.no_truncation()
+        self.tokenizer.no_padding()
+        self.chunk_tokens = chunk_tokens
+        self.overlap_tokens = overlap_tokens
+
+    def _measured_units(self, text: str) -> list[tuple[int, int, int]]:
+        """(start, end, tokens) per unit; over-long units are split at token boundaries."""
+        spans = _units(text)
+        encodings = self.tokenizer.encode_batch(
+            [text[s:e] for s, e in spans], add_special_tokens=False
+        )
+        measured: list[tuple[int, int, int]] = []
+        for (start, end), encoding in zip(spans, encodings, strict=True):
+            count = len(encoding.ids)
+            if count <= self.chunk_tokens:
+                measured.append((start, end, count))
+                continue
+            offsets = encoding.offsets
+            step = self.chunk_tokens
+            for first in range(0, count, step):
+                last = min(first + step, count) - 1
+                piece_start = start + (offsets[first][0] if first else 0)
+                piece_end = start + offsets[last][1] if last < count - 1 else end
+                measured.append((piece_start, piece_end, last - first + 1))
+        return measured
+
+    def chunk(self, extracted: Extracted) -> list[Chunk]:
+        text = extracted.text
+        units = self._measured_units(text)
+        chunks: list[Chunk] = []
+        index = 0
+        while index < len(units):
+            total = 0
+            end_index = index
+            while end_index < len(units) and (
+                end_index == index or total + units[end_index][2] <= self.chunk_tokens
+            ):
+                total += units[end_index][2]
+                end_index += 1
+            start, end = units[index][0], units[end_index - 1][1]
+            body = text[start:end].strip()
+            lead = len(text[start:end]) - len(text[start:end].lstrip())
+            chunks.append(
+                Chunk(
+                    ordinal=len(chunks),
+                    start=start + lead,
+                    end=start + lead + len(body),
+                    text=body,
+                    tokens=total,
+                    section=extracted.section_at(start + lead),
+                )
+            )
+            if end_index >= len(units):
+                break
+            # Step back over trailing units for the overlap, but always move forward.
+            back, overlap = end_index, 0
+            while back - 1 > index and overlap + units[back - 1][2] <= self.overlap_tokens:
+                back -= 1
+                overlap += units[back][2]
+            index = back
+        return chunks
+
+
+def embedding_text(title: str, chunk: Chunk) -> str:
+    """What the encoder sees for a chunk: its file's title as context, then the text."""
+    title = " ".join(title.split())[:TITLE_CHARS]
+    if chunk.section and chunk.section != title and not chunk.section.startswith("page "):
+        title = f"{title} \u2014 {chunk.section}" if title else chunk.section
+    return f"{title}\n{chunk.text}" if title else chunk.text

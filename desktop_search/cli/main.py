@@ -1,0 +1,261 @@
+"""The ``desktop-search`` command line: index, search, status, model."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop_search import __version__
+from desktop_search.cli.progress import ProgressBar
+from desktop_search.config.paths import HOME_ENV, resolve_data_dir
+from desktop_search.config.settings import Settings
+
+log = logging.getLogger("desktop_search")
+
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1
+EXIT_ERROR = 2
+
+
+def default_folders() -> list[str]:
+    import platformdirs
+
+    documents = Path(platformdirs.user_documents_dir())
+    return [str(documents)] if documents.is_dir() else [str(Path.home())]
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+
+
+def _configured_folders(data_dir: Path) -> list[str]:
+    settings = Settings.load(data_dir)
+    return settings.folders or default_folders()
+
+
+# -- commands ---------------------------------------------------------------------------
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    from desktop_search.engine import Engine
+
+    data_dir = resolve_data_dir(args.data_dir)
+    roots = [os.path.abspath(p) for p in args.paths] or _configured_folders(data_dir)
+    missing = [p for p in roots if not os.path.exists(p)]
+    if missing and len(missing) == len(roots):
+        print(f"error: no such folder: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_ERROR
+    with Engine(data_dir) as engine:
+        for root in roots:
+            if os.path.isdir(root):
+                engine.store.catalog.add_folder(root)
+        bar = ProgressBar(enabled=None if not args.json else False)
+        summary = engine.indexer().index(roots, progress=bar)
+        bar.finish()
+    if args.json:
+        _print_json(summary.to_dict())
+    else:
+        print(f"indexed {summary.indexed} file(s) ({summary.chunks} chunks), "
+              f"{summary.unchanged} unchanged, {summary.removed} removed, "
+              f"{len(summary.failed)} failed in {summary.seconds:.1f} s")
+        for path, reason in sorted(summary.failed.items()):
+            print(f"  failed: {path.encode('utf-8', 'replace').decode('utf-8')}: {reason}")
+    return EXIT_SOME_FAILED if summary.failed else EXIT_OK
+
+
+def _filters(args: argparse.Namespace) -> Any:
+    from desktop_search.search.filters import Filters, parse_date
+
+    return Filters(
+        folders=list(args.folder or []),
+        types=set(args.type or []),
+        after=parse_date(args.after) if args.after else None,
+        before=parse_date(args.before) if args.before else None,
+    )
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from desktop_search.engine import Engine
+    from desktop_search.search.service import SearchRequest
+
+    data_dir = resolve_data_dir(args.data_dir)
+    try:
+        filters = _filters(args)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    with Engine(data_dir, read_only=True) as engine:
+        hits = engine.search.search(
+            SearchRequest(query=args.query, k=args.k, mode=args.mode, filters=filters))
+    if args.json:
+        _print_json([hit.to_dict() for hit in hits])
+        return EXIT_OK
+    if not hits:
+        print("no results")
+    for rank, hit in enumerate(hits, start=1):
+        where = f" ({hit.section})" if hit.section else ""
+        print(f"{rank:2d}. {hit.display_path}{where}  [{hit.score:.3f}]")
+        print("    " + " ".join(_mark(hit.snippet, hit.highlights).split()))
+    return EXIT_OK
+
+
+def _mark(text: str, spans: list[tuple[int, int]]) -> str:
+    if not sys.stdout.isatty():
+        return text
+    out, last = [], 0
+    for start, end in spans:
+        out += [text[last:start], "\x1b[1m", text[start:end], "\x1b[0m"]
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from desktop_search.engine import Engine
+
+    data_dir = resolve_data_dir(args.data_dir)
+    with Engine(data_dir, read_only=True) as engine:
+        status = engine.status()
+    if args.json:
+        _print_json(status)
+        return EXIT_OK
+    print(f"data dir:  {status['data_dir']}")
+    print(f"model:     {status['model']['name']} ({status['model']['dimensions']} dims)")
+    print(f"folders:   {', '.join(status['folders']) or '(none yet)'}")
+    print(f"indexed:   {status['files_indexed']} files, {status['chunks']} chunks")
+    print(f"pending:   {status['files_pending']}")
+    print(f"failed:    {status['files_failed']}")
+    for failure in status["failures"]:
+        print(f"  {failure['path']}: {failure['reason']}")
+    return EXIT_OK
+
+
+def cmd_model_import(args: argparse.Namespace) -> int:
+    data_dir = resolve_data_dir(args.data_dir)
+    source = Path(args.path).expanduser().resolve()
+    if not (source / "modules.json").is_file() and not (source / "config.json").is_file():
+        print(f"error: {source} is not a sentence-transformers model folder", file=sys.stderr)
+        return EXIT_ERROR
+    from desktop_search.embedding.export import build_package
+
+    name = args.name or source.name
+    dest = data_dir / "models" / name
+    build_package(source, dest, name=name)
+    print(f"imported {name} into {dest}")
+    if args.use:
+        settings = Settings.load(data_dir)
+        settings.model_dir = str(dest)
+        settings.save(data_dir)
+        print("it is now the model in use; the next index run re-embeds every file")
+    return EXIT_OK
+
+
+def cmd_model_info(args: argparse.Namespace) -> int:
+    from desktop_search.config.paths import default_model_dir
+    from desktop_search.embedding.manifest import ModelManifest
+
+    data_dir = resolve_data_dir(args.data_dir)
+    settings = Settings.load(data_dir)
+    manifest = ModelManifest.load(Path(settings.model_dir) if settings.model_dir
+                                  else default_model_dir())
+    if args.verify:
+        manifest.verify()
+    _print_json(manifest.raw | {"path": str(manifest.folder)})
+    return EXIT_OK
+
+
+def cmd_default(args: argparse.Namespace) -> int:
+    """No command: index the configured folders (default: Documents), then show status."""
+    data_dir = resolve_data_dir(args.data_dir)
+    folders = _configured_folders(data_dir)
+    print(f"desktop-search {__version__}: indexing {', '.join(folders)} into {data_dir}")
+    index_args = argparse.Namespace(paths=folders, data_dir=args.data_dir, json=False)
+    code = cmd_index(index_args)
+    print('search with: desktop-search search "what you are looking for"')
+    return code
+
+
+# -- parser -----------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: an option given before the command is not reset by the subparser.
+    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                        help=f"where the index lives (default: ${HOME_ENV} or the user data dir)")
+    common.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                        help="log more")
+
+    parser = argparse.ArgumentParser(
+        prog="desktop-search", parents=[common],
+        description="Private, offline desktop search that finds files by meaning.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("index", parents=[common], help="index (or update) folders and exit")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="folders or files (default: the configured folders)")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("search", parents=[common], help="search the index")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("-k", type=int, default=10, help="number of files to return (default 10)")
+    p.add_argument("--mode", choices=["hybrid", "dense", "lexical"], default="hybrid")
+    p.add_argument("--in", dest="folder", action="append", metavar="FOLDER",
+                   help="only files under FOLDER (repeatable)")
+    p.add_argument("--type", action="append", metavar="TYPE",
+                   help="only this file type: extension (pdf) or kind (code) (repeatable)")
+    p.add_argument("--after", metavar="DATE", help="modified on or after DATE (YYYY-MM-DD)")
+    p.add_argument("--before", metavar="DATE", help="modified before DATE (YYYY-MM-DD)")
+    p.add_argument("--json", action="store_true", help="print results as a JSON array")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("status", parents=[common], help="what is indexed, pending, failed")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_status)
+
+    model = sub.add_parser("model", parents=[common], help="manage the embedding model")
+    msub = model.add_subparsers(dest="model_command", metavar="ACTION", required=True)
+    p = msub.add_parser("import", parents=[common],
+                        help="package a local sentence-transformers model folder for use")
+    p.add_argument("path", metavar="PATH")
+    p.add_argument("--name", help="name for the packaged model (default: folder name)")
+    p.add_argument("--use", action="store_true", help="make it the model in use")
+    p.set_defaults(func=cmd_model_import)
+    p = msub.add_parser("info", parents=[common], help="show the model in use")
+    p.add_argument("--verify", action="store_true", help="check file checksums")
+    p.set_defaults(func=cmd_model_info)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.data_dir = getattr(args, "data_dir", None)
+    args.verbose = getattr(args, "verbose", False)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    func = getattr(args, "func", cmd_default)
+    try:
+        code: int = func(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a clear message, not a traceback, unless asked for
+        if args.verbose:
+            raise
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

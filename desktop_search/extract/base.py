@@ -1,0 +1,80 @@
+"""The extraction contract every format module fulfils."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class ExtractionError(Exception):
+    """A file could not be turned into text; ``str(exc)`` is the reason shown to the user."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """Where a page, slide, chapter or heading starts in the extracted text."""
+
+    start: int
+    label: str
+
+
+@dataclass
+class Extracted:
+    """Plain text of one file, with its title and the sections chunks can point back to."""
+
+    text: str
+    kind: str
+    title: str = ""
+    sections: list[Section] = field(default_factory=list)
+
+    def section_at(self, offset: int) -> str:
+        """The label of the section that contains character ``offset`` ('' if none)."""
+        label = ""
+        for section in self.sections:
+            if section.start > offset:
+                break
+            label = section.label
+        return label
+
+
+class TextBuilder:
+    """Accumulates blocks of text and records section starts at the right offsets."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._length = 0
+        self.sections: list[Section] = []
+
+    def section(self, label: str) -> None:
+        label = " ".join(label.split())[:200]
+        if label:
+            self.sections.append(Section(self._length, label))
+
+    def block(self, text: str) -> None:
+        text = text.strip()
+        if not text:
+            return
+        if self._parts:
+            self._parts.append("\n\n")
+            self._length += 2
+        self._parts.append(text)
+        self._length += len(text)
+
+    def text(self) -> str:
+        return "".join(self._parts)
+
+
+class Extractor(ABC):
+    """One file format. Subclasses declare their extensions and may sniff content."""
+
+    kind: str = ""
+    extensions: frozenset[str] = frozenset()
+
+    def sniff(self, head: bytes) -> bool:
+        """True when the first bytes of a file say it is this format (whatever its name)."""
+        return False
+
+    @abstractmethod
+    def extract(self, path: Path, data: bytes) -> Extracted:
+        """Turn the file's bytes into text; raise :class:`ExtractionError` with a reason."""

@@ -1,0 +1,151 @@
+"""Run extractors in a child process with a time limit and a memory limit.
+
+A parser that hangs, explodes in memory or crashes the interpreter (a zip bomb, a
+malicious PDF) costs one killed child process and a recorded reason, never the indexer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import multiprocessing
+import os
+import stat
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+
+from desktop_search.extract.base import Extracted, ExtractionError
+from desktop_search.extract.registry import SNIFF_BYTES, registry
+
+log = logging.getLogger(__name__)
+
+
+def read_and_extract(path: Path, max_bytes: int) -> Extracted:
+    """Read ``path`` and extract its text in this process. Raises ExtractionError."""
+    try:
+        with path.open("rb") as fh:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise ExtractionError("not a regular file")
+            if info.st_size > max_bytes:
+                raise ExtractionError(
+                    f"file too large ({info.st_size / 1e6:.1f} MB, limit {max_bytes / 1e6:.0f} MB)"
+                )
+            data = fh.read(max_bytes + 1)
+    except FileNotFoundError as exc:
+        raise ExtractionError("file vanished before it could be read") from exc
+    except PermissionError as exc:
+        raise ExtractionError("permission denied") from exc
+    except IsADirectoryError as exc:
+        raise ExtractionError("not a regular file") from exc
+    except OSError as exc:
+        raise ExtractionError(f"cannot read file: {exc.strerror or exc}") from exc
+    if len(data) > max_bytes:
+        raise ExtractionError("file grew beyond the size limit while being read")
+    if not data:
+        raise ExtractionError("empty file")
+    extractor = registry().choose(path, data[:SNIFF_BYTES])
+    if extractor is None:
+        raise ExtractionError(f"unsupported file type '{path.suffix or path.name}'")
+    extracted = extractor.extract(path, data)
+    if not extracted.text.strip():
+        raise ExtractionError("no text found in file")
+    return extracted
+
+
+def _limit_memory(memory_mb: int) -> None:
+    try:
+        import resource
+    except ImportError:  # Windows: no rlimits; the time limit still applies
+        return
+    limit = memory_mb * 1024 * 1024
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _worker_main(conn: Connection, memory_mb: int, max_bytes: int) -> None:
+    _limit_memory(memory_mb)
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(5)
+    registry()  # import every format module once, up front
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return
+        if request is None:
+            return
+        try:
+            conn.send(("ok", read_and_extract(Path(request), max_bytes)))
+        except ExtractionError as exc:
+            conn.send(("error", str(exc)))
+        except MemoryError:
+            conn.send(("error", f"extraction needed more than {memory_mb} MB of memory"))
+        except RecursionError:
+            conn.send(("error", "document nesting too deep to parse"))
+        except Exception as exc:  # a parser bug must not take the worker down
+            conn.send(("error", f"extractor failed: {type(exc).__name__}: {exc}"[:500]))
+
+
+class GuardedExtractor:
+    """Extract files one at a time in a child process, restarting it after any failure."""
+
+    def __init__(self, *, timeout_s: float, memory_mb: int, max_bytes: int) -> None:
+        self.timeout_s = timeout_s
+        self.memory_mb = memory_mb
+        self.max_bytes = max_bytes
+        self._context = multiprocessing.get_context("spawn")
+        self._process: BaseProcess | None = None
+        self._conn: Connection | None = None
+
+    def _start(self) -> Connection:
+        parent, child = self._context.Pipe()
+        process = self._context.Process(
+            target=_worker_main,
+            args=(child, self.memory_mb, self.max_bytes),
+            name="desktop-search-extractor",
+            daemon=True,
+        )
+        process.start()
+        child.close()
+        self._process, self._conn = process, parent
+        return parent
+
+    def _kill(self) -> None:
+        if self._process is not None:
+            self._process.kill()
+            self._process.join(timeout=5)
+        if self._conn is not None:
+            self._conn.close()
+        self._process = self._conn = None
+
+    def extract(self, path: Path) -> Extracted:
+        conn = self._conn or self._start()
+        try:
+            conn.send(os.fspath(path))
+            if not conn.poll(self.timeout_s):
+                self._kill()
+                raise ExtractionError(f"extraction took longer than {self.timeout_s:g} s: gave up")
+            status, payload = conn.recv()
+        except (EOFError, OSError, BrokenPipeError) as exc:
+            self._kill()
+            raise ExtractionError("extractor crashed on this file (out of memory?)") from exc
+        if status == "ok":
+            assert isinstance(payload, Extracted)
+            return payload
+        raise ExtractionError(str(payload))
+
+    def close(self) -> None:
+        if self._conn is not None:
+            with contextlib.suppress(OSError, BrokenPipeError):
+                self._conn.send(None)
+        if self._process is not None:
+            self._process.join(timeout=2)
+        self._kill()
+
+    def __enter__(self) -> GuardedExtractor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

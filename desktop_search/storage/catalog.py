@@ -1,0 +1,387 @@
+"""The SQLite catalog: folders, files, chunks and the FTS5 keyword index.
+
+One writer connection per process does every write inside :meth:`Catalog.transaction`
+(``BEGIN IMMEDIATE``); nothing outside ``storage/`` touches a connection.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from desktop_search.storage.schema import migrate
+
+CATALOG_FILE = "catalog.sqlite3"
+
+
+def encode_path(path: str | os.PathLike[str]) -> bytes:
+    """The file system's own bytes for a path: any name survives, even non-UTF-8."""
+    return os.fsencode(os.fspath(path))
+
+
+def decode_path(raw: bytes) -> str:
+    return os.fsdecode(raw)
+
+
+def display_path(raw: bytes) -> str:
+    return raw.decode("utf-8", errors="replace")
+
+
+@dataclass(frozen=True)
+class FileState:
+    id: int
+    size: int | None
+    mtime_ns: int | None
+    content_hash: str | None
+    status: str
+
+
+@dataclass(frozen=True)
+class FileRow:
+    id: int
+    path: str
+    display_path: str
+    ext: str
+    kind: str
+    title: str
+    size: int | None
+    mtime_ns: int | None
+    status: str
+    error: str | None
+    chunk_count: int
+
+
+@dataclass(frozen=True)
+class ChunkRow:
+    id: int
+    file_id: int
+    ordinal: int
+    start: int
+    end: int
+    section: str
+    text: str
+
+
+@dataclass(frozen=True)
+class NewChunk:
+    ordinal: int
+    start: int
+    end: int
+    section: str
+    text: str
+
+
+_FILE_COLUMNS = (
+    "id, path, display_path, ext, kind, title, size, mtime_ns, status, error, chunk_count"
+)
+
+
+def _file_row(row: Sequence[object]) -> FileRow:
+    raw = bytes(row[1])  # type: ignore[arg-type]
+    return FileRow(
+        id=int(row[0]),  # type: ignore[call-overload]
+        path=decode_path(raw),
+        display_path=str(row[2]),
+        ext=str(row[3]),
+        kind=str(row[4]),
+        title=str(row[5]),
+        size=None if row[6] is None else int(row[6]),  # type: ignore[call-overload]
+        mtime_ns=None if row[7] is None else int(row[7]),  # type: ignore[call-overload]
+        status=str(row[8]),
+        error=None if row[9] is None else str(row[9]),
+        chunk_count=int(row[10]),  # type: ignore[call-overload]
+    )
+
+
+class Catalog:
+    def __init__(self, data_dir: Path, *, read_only: bool = False) -> None:
+        self.path = data_dir / CATALOG_FILE
+        self.read_only = read_only
+        self._local = threading.local()
+        conn = self._connect()
+        if not read_only:
+            migrate(conn)
+
+    def _connect(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is not None:
+            return conn
+        conn = sqlite3.connect(self.path, isolation_level=None, timeout=30.0,
+                               check_same_thread=True)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 30000")
+        if self.read_only:
+            conn.execute("PRAGMA query_only = ON")
+        self._local.conn = conn
+        return conn
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self._connect()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    # -- meta -------------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, conn: sqlite3.Connection, key: str, value: str) -> None:
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    # -- folders ----------------------------------------------------------------------
+
+    def add_folder(self, path: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("INSERT OR IGNORE INTO folders (path, added_at) VALUES (?, ?)",
+                         (encode_path(path), time.time()))
+
+    def folders(self) -> list[str]:
+        rows = self.conn.execute("SELECT path FROM folders ORDER BY path").fetchall()
+        return [decode_path(bytes(r[0])) for r in rows]
+
+    # -- files ------------------------------------------------------------------------
+
+    def file_state(self, path: str) -> FileState | None:
+        row = self.conn.execute(
+            "SELECT id, size, mtime_ns, content_hash, status FROM files WHERE path = ?",
+            (encode_path(path),),
+        ).fetchone()
+        if row is None:
+            return None
+        return FileState(int(row[0]), row[1], row[2], row[3], str(row[4]))
+
+    def file_states(self) -> dict[bytes, tuple[int | None, int | None, str]]:
+        """path bytes -> (size, mtime_ns, status) for every known file (for scans)."""
+        return {
+            bytes(r[0]): (r[1], r[2], str(r[3]))
+            for r in self.conn.execute("SELECT path, size, mtime_ns, status FROM files")
+        }
+
+    def mark_pending(self, paths: Iterable[str]) -> None:
+        """Record files that are about to be (re)indexed; mtime NULL means 'not in sync'."""
+        with self.transaction() as conn:
+            for path in paths:
+                raw = encode_path(path)
+                conn.execute(
+                    "INSERT INTO files (path, display_path, ext, status) VALUES (?, ?, ?, 'pending') "
+                    "ON CONFLICT (path) DO UPDATE SET mtime_ns = NULL, status = "
+                    "CASE WHEN status = 'failed' THEN 'pending' ELSE status END",
+                    (raw, display_path(raw), Path(path).suffix.lower()),
+                )
+
+    def _ensure_file(self, conn: sqlite3.Connection, path: str) -> int:
+        raw = encode_path(path)
+        conn.execute(
+            "INSERT OR IGNORE INTO files (path, display_path, ext, status) "
+            "VALUES (?, ?, ?, 'pending')",
+            (raw, display_path(raw), Path(path).suffix.lower()),
+        )
+        return int(conn.execute("SELECT id FROM files WHERE path = ?", (raw,)).fetchone()[0])
+
+    def _drop_chunks(self, conn: sqlite3.Connection, file_id: int) -> list[int]:
+        ids = [int(r[0]) for r in conn.execute(
+            "SELECT id FROM chunks WHERE file_id = ?", (file_id,))]
+        if ids:
+            conn.executemany("DELETE FROM chunk_fts WHERE rowid = ?", [(i,) for i in ids])
+            conn.execute("DELETE FROM chunks WHERE file_id = ?", (file_id,))
+        return ids
+
+    def replace_file_chunks(
+        self,
+        conn: sqlite3.Connection,
+        path: str,
+        *,
+        kind: str,
+        title: str,
+        size: int,
+        mtime_ns: int,
+        content_hash: str,
+        chunks: Sequence[NewChunk],
+        vectors: np.ndarray,
+    ) -> tuple[list[int], list[int]]:
+        """Store a file's new chunks in place of its old ones. Returns (removed, added) ids."""
+        file_id = self._ensure_file(conn, path)
+        removed = self._drop_chunks(conn, file_id)
+        added: list[int] = []
+        blobs = vectors.astype(np.float16)
+        for chunk, vector in zip(chunks, blobs, strict=True):
+            cursor = conn.execute(
+                "INSERT INTO chunks (file_id, ordinal, start, end, section, vector) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (file_id, chunk.ordinal, chunk.start, chunk.end, chunk.section,
+                 vector.tobytes()),
+            )
+            chunk_id = int(cursor.lastrowid or 0)
+            conn.execute("INSERT INTO chunk_fts (rowid, title, body) VALUES (?, ?, ?)",
+                         (chunk_id, title, chunk.text))
+            added.append(chunk_id)
+        conn.execute(
+            "UPDATE files SET kind = ?, title = ?, size = ?, mtime_ns = ?, content_hash = ?, "
+            "status = 'indexed', error = NULL, chunk_count = ?, indexed_at = ? WHERE id = ?",
+            (kind, title, size, mtime_ns, content_hash, len(chunks), time.time(), file_id),
+        )
+        return removed, added
+
+    def touch_file(self, conn: sqlite3.Connection, path: str, *, size: int,
+                   mtime_ns: int) -> None:
+        """Content unchanged (same hash): bring size and mtime back in sync, nothing else."""
+        conn.execute("UPDATE files SET size = ?, mtime_ns = ?, status = 'indexed' "
+                     "WHERE path = ?", (size, mtime_ns, encode_path(path)))
+
+    def mark_failed(self, conn: sqlite3.Connection, path: str, reason: str, *,
+                    size: int | None, mtime_ns: int | None) -> list[int]:
+        """Record why a file could not be indexed; its old chunks go. Returns removed ids."""
+        file_id = self._ensure_file(conn, path)
+        removed = self._drop_chunks(conn, file_id)
+        conn.execute(
+            "UPDATE files SET status = 'failed', error = ?, size = ?, mtime_ns = ?, "
+            "content_hash = NULL, chunk_count = 0, indexed_at = ? WHERE id = ?",
+            (reason, size, mtime_ns, time.time(), file_id),
+        )
+        return removed
+
+    def remove_file(self, conn: sqlite3.Connection, path: str) -> list[int]:
+        row = conn.execute("SELECT id FROM files WHERE path = ?",
+                           (encode_path(path),)).fetchone()
+        if row is None:
+            return []
+        removed = self._drop_chunks(conn, int(row[0]))
+        conn.execute("DELETE FROM files WHERE id = ?", (int(row[0]),))
+        return removed
+
+    def files_by_ids(self, ids: Iterable[int]) -> dict[int, FileRow]:
+        id_list = sorted(set(ids))
+        result: dict[int, FileRow] = {}
+        for start in range(0, len(id_list), 500):
+            part = id_list[start : start + 500]
+            marks = ",".join("?" * len(part))
+            for row in self.conn.execute(
+                f"SELECT {_FILE_COLUMNS} FROM files WHERE id IN ({marks})", part
+            ):
+                file_row = _file_row(row)
+                result[file_row.id] = file_row
+        return result
+
+    def file_by_path(self, path: str) -> FileRow | None:
+        row = self.conn.execute(f"SELECT {_FILE_COLUMNS} FROM files WHERE path = ?",
+                                (encode_path(path),)).fetchone()
+        return None if row is None else _file_row(row)
+
+    def failures(self) -> list[FileRow]:
+        return [_file_row(r) for r in self.conn.execute(
+            f"SELECT {_FILE_COLUMNS} FROM files WHERE status = 'failed' ORDER BY display_path")]
+
+    def counts(self) -> dict[str, int]:
+        counts = {"indexed": 0, "pending": 0, "failed": 0}
+        for status, count in self.conn.execute(
+            "SELECT status, COUNT(*) FROM files GROUP BY status"
+        ):
+            counts[str(status)] = int(count)
+        counts["chunks"] = int(self.conn.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
+        return counts
+
+    # -- chunks -----------------------------------------------------------------------
+
+    def chunk_key_summary(self) -> tuple[int, int]:
+        count, max_id = self.conn.execute("SELECT COUNT(*), MAX(id) FROM chunks").fetchone()
+        return int(count), int(max_id or 0)
+
+    def chunk_ids(self) -> set[int]:
+        return {int(r[0]) for r in self.conn.execute("SELECT id FROM chunks")}
+
+    def iter_vectors(self, ids: Iterable[int] | None = None,
+                     batch: int = 4096) -> Iterator[tuple[list[int], np.ndarray]]:
+        """(ids, float32 vectors) in batches, from the vectors the catalog keeps."""
+        if ids is None:
+            cursor = self.conn.execute("SELECT id, vector FROM chunks ORDER BY id")
+            rows_iter: Iterator[Sequence[object]] = iter(cursor)
+        else:
+            id_list = sorted(ids)
+
+            def fetch() -> Iterator[Sequence[object]]:
+                for start in range(0, len(id_list), 500):
+                    part = id_list[start : start + 500]
+                    marks = ",".join("?" * len(part))
+                    yield from self.conn.execute(
+                        f"SELECT id, vector FROM chunks WHERE id IN ({marks})", part)
+
+            rows_iter = fetch()
+        keys: list[int] = []
+        blobs: list[bytes] = []
+        for row in rows_iter:
+            keys.append(int(row[0]))  # type: ignore[call-overload]
+            blobs.append(bytes(row[1]))  # type: ignore[arg-type]
+            if len(keys) >= batch:
+                yield keys, _blobs_to_array(blobs)
+                keys, blobs = [], []
+        if keys:
+            yield keys, _blobs_to_array(blobs)
+
+    def chunks_by_ids(self, ids: Iterable[int]) -> dict[int, ChunkRow]:
+        id_list = sorted(set(ids))
+        result: dict[int, ChunkRow] = {}
+        for start in range(0, len(id_list), 500):
+            part = id_list[start : start + 500]
+            marks = ",".join("?" * len(part))
+            for row in self.conn.execute(
+                "SELECT c.id, c.file_id, c.ordinal, c.start, c.end, c.section, f.body "
+                f"FROM chunks c JOIN chunk_fts f ON f.rowid = c.id WHERE c.id IN ({marks})",
+                part,
+            ):
+                result[int(row[0])] = ChunkRow(int(row[0]), int(row[1]), int(row[2]),
+                                               int(row[3]), int(row[4]), str(row[5]),
+                                               str(row[6]))
+        return result
+
+    def chunk_files(self, ids: Iterable[int]) -> dict[int, int]:
+        """chunk id -> file id."""
+        id_list = sorted(set(ids))
+        result: dict[int, int] = {}
+        for start in range(0, len(id_list), 500):
+            part = id_list[start : start + 500]
+            marks = ",".join("?" * len(part))
+            for chunk_id, file_id in self.conn.execute(
+                f"SELECT id, file_id FROM chunks WHERE id IN ({marks})", part
+            ):
+                result[int(chunk_id)] = int(file_id)
+        return result
+
+    def bm25(self, match: str, limit: int) -> list[tuple[int, float]]:
+        """(chunk id, score) for an FTS5 MATCH expression, best first; higher is better."""
+        rows = self.conn.execute(
+            "SELECT rowid, -rank FROM chunk_fts WHERE chunk_fts MATCH ? ORDER BY rank LIMIT ?",
+            (match, limit),
+        ).fetchall()
+        return [(int(r[0]), float(r[1])) for r in rows]
+
+
+def _blobs_to_array(blobs: list[bytes]) -> np.ndarray:
+    return np.frombuffer(b"".join(blobs), dtype=np.float16).reshape(len(blobs), -1).astype(
+        np.float32)

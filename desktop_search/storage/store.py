@@ -1,0 +1,103 @@
+"""The index as one unit: catalog (source of truth) + vector index, kept in agreement."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from desktop_search.storage.catalog import Catalog, NewChunk
+from desktop_search.storage.vectors import VectorIndex
+
+log = logging.getLogger(__name__)
+
+VECTORS_FILE = "vectors.usearch"
+
+
+class IndexStore:
+    """Opens (or creates) the index in ``data_dir`` and repairs the vector index if needed."""
+
+    def __init__(self, data_dir: Path, *, model_name: str, dimensions: int,
+                 read_only: bool = False) -> None:
+        self.data_dir = data_dir
+        if not read_only:
+            data_dir.mkdir(parents=True, exist_ok=True)
+        self.catalog = Catalog(data_dir, read_only=read_only)
+        self.read_only = read_only
+        self.vectors = VectorIndex(data_dir / VECTORS_FILE, dimensions, read_only=read_only)
+        if not read_only:
+            self._check_model(model_name, dimensions)
+        self.repair()
+
+    def _check_model(self, model_name: str, dimensions: int) -> None:
+        stored = self.catalog.get_meta("model")
+        wanted = f"{model_name}/{dimensions}"
+        if stored == wanted:
+            return
+        if stored is not None:
+            log.warning("model changed from %s to %s: every file will be re-embedded",
+                        stored, wanted)
+        with self.catalog.transaction() as conn:
+            if stored is not None:
+                conn.execute("DELETE FROM chunk_fts")
+                conn.execute("DELETE FROM chunks")
+                conn.execute("UPDATE files SET mtime_ns = NULL, status = 'pending', "
+                             "chunk_count = 0 WHERE status = 'indexed'")
+            self.catalog.set_meta(conn, "model", wanted)
+        if stored is not None:
+            self.vectors.reset()
+            self.vectors.save()
+
+    def repair(self) -> bool:
+        """Make the vector index hold exactly the catalog's chunks. True if it changed."""
+        count, max_id = self.catalog.chunk_key_summary()
+        if len(self.vectors) == count and self.vectors.max_key() == max_id:
+            return False
+        catalog_ids = self.catalog.chunk_ids()
+        index_ids = self.vectors.keys()
+        stale = sorted(index_ids - catalog_ids)
+        missing = catalog_ids - index_ids
+        log.warning("vector index out of step with the catalog (%d stale, %d missing): repairing",
+                    len(stale), len(missing))
+        self.vectors.remove(stale)
+        for keys, vectors in self.catalog.iter_vectors(missing):
+            self.vectors.add(keys, vectors)
+        self.vectors.save()  # a no-op for read-only clients: they repair in memory only
+        return True
+
+    def commit_file(self, path: str, *, kind: str, title: str, size: int, mtime_ns: int,
+                    content_hash: str, chunks: Sequence[NewChunk], vectors: np.ndarray) -> None:
+        with self.catalog.transaction() as conn:
+            removed, added = self.catalog.replace_file_chunks(
+                conn, path, kind=kind, title=title, size=size, mtime_ns=mtime_ns,
+                content_hash=content_hash, chunks=chunks, vectors=vectors)
+        self.vectors.remove(removed)
+        self.vectors.add(added, vectors)
+
+    def commit_failure(self, path: str, reason: str, *, size: int | None,
+                       mtime_ns: int | None) -> None:
+        with self.catalog.transaction() as conn:
+            removed = self.catalog.mark_failed(conn, path, reason, size=size, mtime_ns=mtime_ns)
+        self.vectors.remove(removed)
+
+    def commit_unchanged(self, path: str, *, size: int, mtime_ns: int) -> None:
+        with self.catalog.transaction() as conn:
+            self.catalog.touch_file(conn, path, size=size, mtime_ns=mtime_ns)
+
+    def remove_files(self, paths: Sequence[str]) -> int:
+        removed: list[int] = []
+        with self.catalog.transaction() as conn:
+            for path in paths:
+                removed.extend(self.catalog.remove_file(conn, path))
+        self.vectors.remove(removed)
+        return len(paths)
+
+    def save(self) -> None:
+        self.vectors.save()
+
+    def close(self) -> None:
+        if not self.read_only:
+            self.vectors.save()
+        self.catalog.close()
