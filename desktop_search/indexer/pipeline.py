@@ -202,7 +202,7 @@ class Indexer:
 
         todo: list[FoundFile] = []
         hashes: dict[str, str | None] = {}
-        for path, found in result.files.items():
+        for path, found in sorted(result.files.items()):
             state = known.get(encode_path(path))
             if state is not None and state[0] == found.size and state[1] == found.mtime_ns:
                 summary.unchanged += 1

@@ -35,6 +35,16 @@ def display_path(raw: bytes) -> str:
     return raw.decode("utf-8", errors="replace")
 
 
+def clean_text(text: str) -> str:
+    """Text safe for a TEXT column: lone surrogates (from odd file names) become U+FFFD."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace").encode(
+            "utf-8", "replace").decode("utf-8")
+
+
 @dataclass(frozen=True)
 class FileState:
     id: int
@@ -235,17 +245,18 @@ class Catalog:
             cursor = conn.execute(
                 "INSERT INTO chunks (file_id, ordinal, start, end, section, vector) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                (file_id, chunk.ordinal, chunk.start, chunk.end, chunk.section,
+                (file_id, chunk.ordinal, chunk.start, chunk.end, clean_text(chunk.section),
                  vector.tobytes()),
             )
             chunk_id = int(cursor.lastrowid or 0)
             conn.execute("INSERT INTO chunk_fts (rowid, title, body) VALUES (?, ?, ?)",
-                         (chunk_id, title, chunk.text))
+                         (chunk_id, clean_text(title), clean_text(chunk.text)))
             added.append(chunk_id)
         conn.execute(
             "UPDATE files SET kind = ?, title = ?, size = ?, mtime_ns = ?, content_hash = ?, "
             "status = 'indexed', error = NULL, chunk_count = ?, indexed_at = ? WHERE id = ?",
-            (kind, title, size, mtime_ns, content_hash, len(chunks), time.time(), file_id),
+            (kind, clean_text(title), size, mtime_ns, content_hash, len(chunks), time.time(),
+             file_id),
         )
         return removed, added
 
@@ -263,7 +274,7 @@ class Catalog:
         conn.execute(
             "UPDATE files SET status = 'failed', error = ?, size = ?, mtime_ns = ?, "
             "content_hash = NULL, chunk_count = 0, indexed_at = ? WHERE id = ?",
-            (reason, size, mtime_ns, time.time(), file_id),
+            (clean_text(reason), size, mtime_ns, time.time(), file_id),
         )
         return removed
 

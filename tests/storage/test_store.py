@@ -1,0 +1,150 @@
+"""Catalog + FTS5 + usearch kept in agreement, across crashes that lose the vector file."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from desktop_search.storage.catalog import NewChunk
+from desktop_search.storage.schema import SCHEMA_VERSION, SchemaError
+from desktop_search.storage.store import VECTORS_FILE, IndexStore
+
+DIMS = 8
+
+
+def open_store(data_dir: Path, model: str = "m") -> IndexStore:
+    return IndexStore(data_dir, model_name=model, dimensions=DIMS)
+
+
+def vectors(n: int, seed: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    v = rng.normal(size=(n, DIMS)).astype(np.float32)
+    return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
+def add(store: IndexStore, path: str, texts: list[str], seed: int = 0) -> None:
+    chunks = [NewChunk(i, 0, len(t), "", t) for i, t in enumerate(texts)]
+    store.commit_file(path, kind="text", title=Path(path).name, size=1, mtime_ns=1,
+                      content_hash=f"h{seed}", chunks=chunks, vectors=vectors(len(texts), seed))
+
+
+def test_schema_version_and_wal(data_dir: Path) -> None:
+    store = open_store(data_dir)
+    conn = store.catalog.conn
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    store.close()
+
+
+def test_newer_schema_is_refused(data_dir: Path) -> None:
+    open_store(data_dir).close()
+    with sqlite3.connect(data_dir / "catalog.sqlite3") as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(SchemaError, match="newer"):
+        open_store(data_dir)
+
+
+def test_replace_and_remove_touch_every_index(data_dir: Path) -> None:
+    store = open_store(data_dir)
+    add(store, "/docs/a.txt", ["alpha one", "alpha two"], seed=1)
+    add(store, "/docs/b.txt", ["beta"], seed=2)
+    assert len(store.vectors) == 3
+    assert {c for c, _ in store.catalog.bm25('"alpha"', 10)} == store.catalog.chunk_ids() - {3}
+    add(store, "/docs/a.txt", ["gamma"], seed=3)  # changed file: chunks replaced
+    assert store.catalog.bm25('"alpha"', 10) == []
+    assert len(store.catalog.bm25('"gamma"', 10)) == 1
+    assert len(store.vectors) == 2
+    store.remove_files(["/docs/b.txt"])
+    assert store.catalog.bm25('"beta"', 10) == []
+    assert len(store.vectors) == 1
+    assert store.catalog.counts()["indexed"] == 1
+    store.close()
+
+
+def test_chunk_ids_are_never_reused(data_dir: Path) -> None:
+    store = open_store(data_dir)
+    add(store, "/a", ["one"])
+    first = max(store.catalog.chunk_ids())
+    store.remove_files(["/a"])
+    add(store, "/b", ["two"])
+    assert min(store.catalog.chunk_ids()) > first
+    store.close()
+
+
+def test_unsaved_vectors_are_repaired_on_open(data_dir: Path) -> None:
+    store = open_store(data_dir)
+    add(store, "/a", ["one", "two"], seed=1)
+    store.save()
+    add(store, "/b", ["three"], seed=2)  # committed to SQLite, vectors never saved (crash)
+    store.catalog.close()
+    reopened = open_store(data_dir)
+    assert len(reopened.vectors) == 3
+    assert reopened.vectors.keys() == reopened.catalog.chunk_ids()
+    reopened.close()
+
+
+def test_stale_vectors_are_removed_on_open(data_dir: Path) -> None:
+    store = open_store(data_dir)
+    add(store, "/a", ["one", "two"], seed=1)
+    store.save()
+    store.remove_files(["/a"])  # the saved vector file still holds the old keys
+    store.catalog.close()
+    reopened = open_store(data_dir)
+    assert len(reopened.vectors) == 0
+    reopened.close()
+
+
+def test_lost_or_corrupt_vector_file_is_rebuilt(data_dir: Path) -> None:
+    store = open_store(data_dir)
+    add(store, "/a", ["one", "two"], seed=1)
+    store.close()
+    (data_dir / VECTORS_FILE).write_bytes(b"not a usearch file")
+    reopened = open_store(data_dir)
+    assert reopened.vectors.keys() == reopened.catalog.chunk_ids()
+    query = vectors(2, 1)[1]
+    keys, sims = reopened.vectors.search(query, 1)
+    assert sims[0] > 0.99
+    reopened.close()
+
+
+def test_save_is_atomic_and_leaves_no_temp_file(data_dir: Path) -> None:
+    store = open_store(data_dir)
+    add(store, "/a", ["one"])
+    store.save()
+    assert (data_dir / VECTORS_FILE).exists()
+    assert not list(data_dir.glob("*.tmp"))
+    store.close()
+
+
+def test_model_change_drops_vectors_and_marks_files_pending(data_dir: Path) -> None:
+    store = open_store(data_dir, model="old")
+    add(store, "/a", ["one"])
+    store.close()
+    store = open_store(data_dir, model="new")
+    counts = store.catalog.counts()
+    assert counts["chunks"] == 0 and counts["pending"] == 1
+    assert len(store.vectors) == 0
+    store.close()
+
+
+def test_failure_replaces_chunks(data_dir: Path) -> None:
+    store = open_store(data_dir)
+    add(store, "/a", ["one"])
+    store.commit_failure("/a", "corrupt", size=1, mtime_ns=2)
+    assert store.catalog.counts() == {"indexed": 0, "pending": 0, "failed": 1, "chunks": 0}
+    assert [f.error for f in store.catalog.failures()] == ["corrupt"]
+    assert len(store.vectors) == 0
+    store.close()
+
+
+def test_non_utf8_path_round_trips(data_dir: Path) -> None:
+    store = open_store(data_dir)
+    odd = "/docs/caf" + b"\xe9".decode("utf-8", "surrogateescape") + ".txt"
+    add(store, odd, ["text"])
+    row = store.catalog.file_by_path(odd)
+    assert row is not None and row.path == odd
+    assert row.display_path == "/docs/caf\ufffd.txt"
+    store.close()
