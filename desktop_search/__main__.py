@@ -1,3 +1,6 @@
+import sys
+
 from desktop_search.cli.main import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # guarded: spawned worker processes re-import this module
+    sys.exit(main())

@@ -21,14 +21,21 @@ log = logging.getLogger(__name__)
 class Engine:
     """Everything a client of the core needs, opened once and closed together."""
 
-    def __init__(self, data_dir: Path, *, read_only: bool = False,
-                 settings: Settings | None = None) -> None:
+    def __init__(
+        self, data_dir: Path, *, read_only: bool = False, settings: Settings | None = None
+    ) -> None:
         self.data_dir = data_dir
         self.settings = settings or Settings.load(data_dir)
-        model_dir = Path(self.settings.model_dir) if self.settings.model_dir else default_model_dir()
+        model_dir = (
+            Path(self.settings.model_dir) if self.settings.model_dir else default_model_dir()
+        )
         self.encoder = Encoder(model_dir, threads=self.settings.resolved_encoder_threads())
-        self.store = IndexStore(data_dir, model_name=self.encoder.name,
-                                dimensions=self.encoder.dimensions, read_only=read_only)
+        self.store = IndexStore(
+            data_dir,
+            model_name=self.encoder.name,
+            dimensions=self.encoder.dimensions,
+            read_only=read_only,
+        )
         self.search = SearchService(self.store, self.encoder)
         self._extractor: GuardedExtractor | None = None
 
@@ -40,11 +47,19 @@ class Engine:
                 max_bytes=self.settings.max_file_bytes,
             )
         chunk_tokens = min(self.settings.chunk_tokens, self.encoder.manifest.max_tokens - 34)
-        chunker = Chunker(self.encoder.manifest.tokenizer_path, chunk_tokens=chunk_tokens,
-                          overlap_tokens=min(self.settings.chunk_overlap_tokens, chunk_tokens // 2))
-        return Indexer(self.store, self.encoder, chunker, self._extractor,
-                       max_bytes=self.settings.max_file_bytes,
-                       include_hidden=self.settings.index_hidden)
+        chunker = Chunker(
+            self.encoder.manifest.tokenizer_path,
+            chunk_tokens=chunk_tokens,
+            overlap_tokens=min(self.settings.chunk_overlap_tokens, chunk_tokens // 2),
+        )
+        return Indexer(
+            self.store,
+            self.encoder,
+            chunker,
+            self._extractor,
+            max_bytes=self.settings.max_file_bytes,
+            include_hidden=self.settings.index_hidden,
+        )
 
     def status(self) -> dict[str, Any]:
         catalog = self.store.catalog
@@ -55,8 +70,10 @@ class Engine:
             "files_failed": counts["failed"],
             "chunks": counts["chunks"],
             "vectors": len(self.store.vectors),
-            "failures": [{"path": row.display_path, "reason": row.error or "failed"}
-                         for row in catalog.failures()],
+            "failures": [
+                {"path": row.display_path, "reason": row.error or "failed"}
+                for row in catalog.failures()
+            ],
             "folders": catalog.folders(),
             "model": self.encoder.manifest.describe(),
             "data_dir": str(self.data_dir),

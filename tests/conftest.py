@@ -39,15 +39,23 @@ class Cli:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
 
-    def run(self, *args: str, env: dict[str, str] | None = None,
-            prefix: list[str] | None = None) -> subprocess.CompletedProcess[str]:
+    def run(
+        self, *args: str, env: dict[str, str] | None = None, prefix: list[str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
         full_env = {**os.environ, **(env or {})}
         full_env.pop("DESKTOP_SEARCH_HOME", None) if env is None else None
         command = [*(prefix or []), sys.executable, "-m", "desktop_search", *args]
         if "--data-dir" not in args and not (env and "DESKTOP_SEARCH_HOME" in env):
             command += ["--data-dir", str(self.data_dir)]
-        return subprocess.run(command, capture_output=True, text=True, env=full_env,
-                              cwd=REPO, timeout=300, check=False)
+        return subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            env=full_env,
+            cwd=REPO,
+            timeout=300,
+            check=False,
+        )
 
     def json(self, *args: str, **kwargs: Any) -> Any:
         result = self.run(*args, "--json", **kwargs)

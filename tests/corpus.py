@@ -28,38 +28,71 @@ def build_sample_folder(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "kitten.txt").write_text(
         "My kitten loves sleeping on the warm radiator every winter afternoon. She curls up "
-        "into a ball, purrs softly and ignores everybody until dinner time.\n", encoding="utf-8")
+        "into a ball, purrs softly and ignores everybody until dinner time.\n",
+        encoding="utf-8",
+    )
     (folder / "sourdough.md").write_text(
         "# Bread baking\n\nFeed the starter with flour and water the night before. Mix, knead "
         "and let the dough rise slowly for twelve hours, then bake it in a hot Dutch oven "
-        "until the crust is dark and crackly.\n", encoding="utf-8")
+        "until the crust is dark and crackly.\n",
+        encoding="utf-8",
+    )
     (folder / "fibonacci.py").write_text(
         '"""Fibonacci numbers."""\n\n\ndef fibonacci(n: int) -> int:\n'
         '    """Return the n-th Fibonacci number: fib(n) = fib(n - 1) + fib(n - 2)."""\n'
         "    if n < 2:\n        return n\n    return fibonacci(n - 1) + fibonacci(n - 2)\n",
-        encoding="utf-8")
-    docfactory.write_html(folder / "paris-guide.html", "Visiting Paris", "Paris in three days",
-                          ["Climb the Eiffel Tower at sunset, stroll along the Seine and spend "
-                           "a morning at the Louvre museum.",
-                           "Montmartre offers cafés, painters and a view over the rooftops."])
-    docfactory.write_pdf(folder / "quarterly-report.pdf", [
-        "Quarterly results. Revenue rose twelve percent compared with the same quarter "
-        "last year, and operating profit margins widened.",
-        "Outlook: management expects sales growth to continue into the next quarter."],
-        title="Q3 results")
-    docfactory.write_docx(folder / "resignation.docx", [
-        "Dear Ms Smith, I am writing to formally resign from my position as senior analyst. "
-        "My last working day will be the thirtieth of June.",
-        "Thank you for the opportunities and support during my time here."],
-        headings=["Letter of resignation"], title="Resignation letter")
-    docfactory.write_pptx(folder / "climate.pptx", [
-        ["Global warming", "Average temperatures keep rising every decade."],
-        ["Glaciers are melting", "Greenhouse gas emissions must fall quickly."]])
-    docfactory.write_odt(folder / "garden.odt", [
-        "Plant tomatoes, basil and courgettes in spring.",
-        "Water the vegetable beds every evening and pull weeds on Sundays."],
-        heading="Kitchen garden plan")
-    docfactory.write_epub(folder / "astronomy.epub", "Stargazing for beginners", [
-        ("Telescopes", "A small telescope shows the rings of Saturn and the moons of Jupiter."),
-        ("Galaxies", "The Andromeda galaxy and distant nebulae are visible on dark evenings.")])
+        encoding="utf-8",
+    )
+    docfactory.write_html(
+        folder / "paris-guide.html",
+        "Visiting Paris",
+        "Paris in three days",
+        [
+            "Climb the Eiffel Tower at sunset, stroll along the Seine and spend "
+            "a morning at the Louvre museum.",
+            "Montmartre offers cafés, painters and a view over the rooftops.",
+        ],
+    )
+    docfactory.write_pdf(
+        folder / "quarterly-report.pdf",
+        [
+            "Quarterly results. Revenue rose twelve percent compared with the same quarter "
+            "last year, and operating profit margins widened.",
+            "Outlook: management expects sales growth to continue into the next quarter.",
+        ],
+        title="Q3 results",
+    )
+    docfactory.write_docx(
+        folder / "resignation.docx",
+        [
+            "Dear Ms Smith, I am writing to formally resign from my position as senior analyst. "
+            "My last working day will be the thirtieth of June.",
+            "Thank you for the opportunities and support during my time here.",
+        ],
+        headings=["Letter of resignation"],
+        title="Resignation letter",
+    )
+    docfactory.write_pptx(
+        folder / "climate.pptx",
+        [
+            ["Global warming", "Average temperatures keep rising every decade."],
+            ["Glaciers are melting", "Greenhouse gas emissions must fall quickly."],
+        ],
+    )
+    docfactory.write_odt(
+        folder / "garden.odt",
+        [
+            "Plant tomatoes, basil and courgettes in spring.",
+            "Water the vegetable beds every evening and pull weeds on Sundays.",
+        ],
+        heading="Kitchen garden plan",
+    )
+    docfactory.write_epub(
+        folder / "astronomy.epub",
+        "Stargazing for beginners",
+        [
+            ("Telescopes", "A small telescope shows the rings of Saturn and the moons of Jupiter."),
+            ("Galaxies", "The Andromeda galaxy and distant nebulae are visible on dark evenings."),
+        ],
+    )
     return folder

@@ -16,7 +16,11 @@ from tokenizers import Tokenizer
 
 from desktop_search.extract.base import Extracted
 
-_UNIT_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f]+[\"')\]\u201d\u2019]*\s+|\n[ \t]*\n\s*|\n(?=[ \t]*[-*#\u2022>|]|[ \t]*\d+[.)])")
+_UNIT_END = re.compile(
+    r"[.!?\u2026\u3002\uff01\uff1f]+[\"')\]\u201d\u2019]*\s+"  # sentence end
+    r"|\n[ \t]*\n\s*"  # blank line
+    r"|\n(?=[ \t]*[-*#\u2022>|]|[ \t]*\d+[.)])"  # line before a list item or heading
+)
 TITLE_CHARS = 160
 
 
@@ -107,7 +111,24 @@ class Chunker:
                 back -= 1
                 overlap += units[back][2]
             index = back
-        return chunks
+        return _without_repeats(chunks)
+
+
+def _without_repeats(chunks: list[Chunk]) -> list[Chunk]:
+    """Drop chunks whose text repeats an earlier one of the same file (boilerplate, padding,
+    generated files): they add nothing to search and their identical vectors hurt the
+    vector index."""
+    seen: set[str] = set()
+    kept: list[Chunk] = []
+    for chunk in chunks:
+        key = " ".join(chunk.text.split())
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(
+            Chunk(len(kept), chunk.start, chunk.end, chunk.text, chunk.tokens, chunk.section)
+        )
+    return kept
 
 
 def embedding_text(title: str, chunk: Chunk) -> str:

@@ -60,9 +60,11 @@ def cmd_index(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(summary.to_dict())
     else:
-        print(f"indexed {summary.indexed} file(s) ({summary.chunks} chunks), "
-              f"{summary.unchanged} unchanged, {summary.removed} removed, "
-              f"{len(summary.failed)} failed in {summary.seconds:.1f} s")
+        print(
+            f"indexed {summary.indexed} file(s) ({summary.chunks} chunks), "
+            f"{summary.unchanged} unchanged, {summary.removed} removed, "
+            f"{len(summary.failed)} failed in {summary.seconds:.1f} s"
+        )
         for path, reason in sorted(summary.failed.items()):
             print(f"  failed: {path.encode('utf-8', 'replace').decode('utf-8')}: {reason}")
     return EXIT_SOME_FAILED if summary.failed else EXIT_OK
@@ -91,7 +93,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     with Engine(data_dir, read_only=True) as engine:
         hits = engine.search.search(
-            SearchRequest(query=args.query, k=args.k, mode=args.mode, filters=filters))
+            SearchRequest(query=args.query, k=args.k, mode=args.mode, filters=filters)
+        )
     if args.json:
         _print_json([hit.to_dict() for hit in hits])
         return EXIT_OK
@@ -161,8 +164,9 @@ def cmd_model_info(args: argparse.Namespace) -> int:
 
     data_dir = resolve_data_dir(args.data_dir)
     settings = Settings.load(data_dir)
-    manifest = ModelManifest.load(Path(settings.model_dir) if settings.model_dir
-                                  else default_model_dir())
+    manifest = ModelManifest.load(
+        Path(settings.model_dir) if settings.model_dir else default_model_dir()
+    )
     if args.verify:
         manifest.verify()
     _print_json(manifest.raw | {"path": str(manifest.folder)})
@@ -186,20 +190,31 @@ def cmd_default(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     # SUPPRESS: an option given before the command is not reset by the subparser.
-    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
-                        help=f"where the index lives (default: ${HOME_ENV} or the user data dir)")
-    common.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
-                        help="log more")
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=f"where the index lives (default: ${HOME_ENV} or the user data dir)",
+    )
+    common.add_argument(
+        "-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="log more"
+    )
 
     parser = argparse.ArgumentParser(
-        prog="desktop-search", parents=[common],
-        description="Private, offline desktop search that finds files by meaning.")
+        prog="desktop-search",
+        parents=[common],
+        description="Private, offline desktop search that finds files by meaning.",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("index", parents=[common], help="index (or update) folders and exit")
-    p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="folders or files (default: the configured folders)")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="folders or files (default: the configured folders)",
+    )
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.set_defaults(func=cmd_index)
 
@@ -207,10 +222,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", metavar="QUERY")
     p.add_argument("-k", type=int, default=10, help="number of files to return (default 10)")
     p.add_argument("--mode", choices=["hybrid", "dense", "lexical"], default="hybrid")
-    p.add_argument("--in", dest="folder", action="append", metavar="FOLDER",
-                   help="only files under FOLDER (repeatable)")
-    p.add_argument("--type", action="append", metavar="TYPE",
-                   help="only this file type: extension (pdf) or kind (code) (repeatable)")
+    p.add_argument(
+        "--in",
+        dest="folder",
+        action="append",
+        metavar="FOLDER",
+        help="only files under FOLDER (repeatable)",
+    )
+    p.add_argument(
+        "--type",
+        action="append",
+        metavar="TYPE",
+        help="only this file type: extension (pdf) or kind (code) (repeatable)",
+    )
     p.add_argument("--after", metavar="DATE", help="modified on or after DATE (YYYY-MM-DD)")
     p.add_argument("--before", metavar="DATE", help="modified before DATE (YYYY-MM-DD)")
     p.add_argument("--json", action="store_true", help="print results as a JSON array")
@@ -222,8 +246,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     model = sub.add_parser("model", parents=[common], help="manage the embedding model")
     msub = model.add_subparsers(dest="model_command", metavar="ACTION", required=True)
-    p = msub.add_parser("import", parents=[common],
-                        help="package a local sentence-transformers model folder for use")
+    p = msub.add_parser(
+        "import",
+        parents=[common],
+        help="package a local sentence-transformers model folder for use",
+    )
     p.add_argument("path", metavar="PATH")
     p.add_argument("--name", help="name for the packaged model (default: folder name)")
     p.add_argument("--use", action="store_true", help="make it the model in use")

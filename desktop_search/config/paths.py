@@ -36,7 +36,7 @@ def shipped_models_dir() -> Path:
 
 
 def default_model_dir() -> Path:
-    """The model used when nothing else is configured: ``$DESKTOP_SEARCH_MODEL`` or the shipped one."""
+    """The model used when none is configured: ``$DESKTOP_SEARCH_MODEL``, else the shipped one."""
     env = os.environ.get(MODEL_ENV)
     if env:
         return Path(env).expanduser().resolve()

@@ -91,4 +91,5 @@ class Encoder:
         return out
 
     def encode_query(self, text: str) -> np.ndarray:
-        return self.encode([text])[0]
+        vector: np.ndarray = self.encode([text])[0]
+        return vector

@@ -84,7 +84,7 @@ def export_fp32(source: Path, out_path: Path) -> dict[str, Any]:
 
     st_model = SentenceTransformer(str(source), device="cpu")
     transformer = st_model[0]
-    auto_model = transformer.auto_model
+    auto_model: Any = transformer.auto_model
     auto_model.eval()
     if hasattr(auto_model, "set_attn_implementation"):
         try:

@@ -21,8 +21,14 @@ class EpubExtractor(Extractor):
     def extract(self, path: Path, data: bytes) -> Extracted:
         archive = SafeZip(data, "EPUB book")
         container = archive.xml("META-INF/container.xml")
-        rootfile = next((n.get("full-path") for n in container.iter()
-                         if local_name(n.tag) == "rootfile" and n.get("full-path")), None)
+        rootfile = next(
+            (
+                n.get("full-path")
+                for n in container.iter()
+                if local_name(n.tag) == "rootfile" and n.get("full-path")
+            ),
+            None,
+        )
         if not rootfile:
             raise ExtractionError("corrupt EPUB book: no package document in container.xml")
         package = archive.xml(rootfile)
@@ -48,5 +54,6 @@ class EpubExtractor(Extractor):
             label = inner.sections[0].label if inner.sections else chapter_title
             builder.section(label or f"chapter {chapter}")
             builder.block(text)
-        return Extracted(text=builder.text(), kind=self.kind, title=title,
-                         sections=builder.sections)
+        return Extracted(
+            text=builder.text(), kind=self.kind, title=title, sections=builder.sections
+        )

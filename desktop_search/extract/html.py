@@ -10,10 +10,43 @@ from desktop_search.extract.base import Extracted, Extractor, TextBuilder
 from desktop_search.extract.encoding import decode_text
 
 _BLOCK_TAGS = frozenset(
-    {"p", "div", "br", "li", "ul", "ol", "table", "tr", "td", "th", "pre", "blockquote",
-     "section", "article", "header", "footer", "nav", "aside", "main", "figure",
-     "figcaption", "dt", "dd", "dl", "hr", "form", "address", "h1", "h2", "h3", "h4",
-     "h5", "h6", "title", "body"}
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "pre",
+        "blockquote",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "main",
+        "figure",
+        "figcaption",
+        "dt",
+        "dd",
+        "dl",
+        "hr",
+        "form",
+        "address",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "title",
+        "body",
+    }
 )
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})

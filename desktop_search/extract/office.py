@@ -56,8 +56,9 @@ class DocxExtractor(Extractor):
                 builder.section(text)
             builder.block(text)
         title = _core_title(archive) or (builder.sections[0].label if builder.sections else "")
-        return Extracted(text=builder.text(), kind=self.kind, title=title,
-                         sections=builder.sections)
+        return Extracted(
+            text=builder.text(), kind=self.kind, title=title, sections=builder.sections
+        )
 
 
 def _slide_number(name: str) -> int:
@@ -82,10 +83,15 @@ class PptxExtractor(Extractor):
             builder.section(f"slide {_slide_number(name)}")
             root = archive.xml(name)
             for paragraph in root.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}p"):
-                builder.block("".join(t.text or "" for t in paragraph.iter()
-                                      if local_name(t.tag) == "t"))
-        return Extracted(text=builder.text(), kind=self.kind, title=_core_title(archive),
-                         sections=builder.sections)
+                builder.block(
+                    "".join(t.text or "" for t in paragraph.iter() if local_name(t.tag) == "t")
+                )
+        return Extracted(
+            text=builder.text(),
+            kind=self.kind,
+            title=_core_title(archive),
+            sections=builder.sections,
+        )
 
 
 def _odf_text(node: Element) -> Iterator[str]:
@@ -108,9 +114,11 @@ def _odf_text(node: Element) -> Iterator[str]:
 class OpenDocumentExtractor(Extractor):
     kind = "odt"
     extensions = frozenset({".odt", ".ott", ".odp", ".ods"})
-    _MIMETYPES = ("application/vnd.oasis.opendocument.text",
-                  "application/vnd.oasis.opendocument.presentation",
-                  "application/vnd.oasis.opendocument.spreadsheet")
+    _MIMETYPES = (
+        "application/vnd.oasis.opendocument.text",
+        "application/vnd.oasis.opendocument.presentation",
+        "application/vnd.oasis.opendocument.spreadsheet",
+    )
 
     def sniff(self, head: bytes) -> bool:
         return zip_mimetype(head).startswith(self._MIMETYPES)
@@ -137,5 +145,6 @@ class OpenDocumentExtractor(Extractor):
             title = match.group(1).decode("utf-8", "replace").strip() if match else ""
         if not title and builder.sections and not builder.sections[0].label.startswith("slide"):
             title = builder.sections[0].label
-        return Extracted(text=builder.text(), kind=self.kind, title=title,
-                         sections=builder.sections)
+        return Extracted(
+            text=builder.text(), kind=self.kind, title=title, sections=builder.sections
+        )

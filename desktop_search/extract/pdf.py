@@ -43,9 +43,22 @@ class PdfExtractor(Extractor):
                 title = ""
         except ExtractionError:
             raise
-        except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AssertionError,
-                IndexError, AttributeError, OSError, RecursionError, ZeroDivisionError) as exc:
-            raise ExtractionError(f"corrupt or unreadable PDF: {exc or type(exc).__name__}") from exc
+        except (
+            PdfReadError,
+            PyPdfError,
+            ValueError,
+            KeyError,
+            TypeError,
+            AssertionError,
+            IndexError,
+            AttributeError,
+            OSError,
+            RecursionError,
+            ZeroDivisionError,
+        ) as exc:
+            raise ExtractionError(
+                f"corrupt or unreadable PDF: {exc or type(exc).__name__}"
+            ) from exc
         text = builder.text()
         sections = builder.sections
         return Extracted(text=text, kind=self.kind, title=title.strip(), sections=sections)

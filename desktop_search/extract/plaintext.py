@@ -9,7 +9,9 @@ from desktop_search.extract.base import Extracted, Extractor, Section
 from desktop_search.extract.encoding import decode_text
 
 _MD_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.+?)\s*#*\s*$", re.MULTILINE)
-_RST_UNDERLINE = re.compile(r"^(?P<title>[^\n]+)\n(?P<rule>([=\-~^\"'`#*+])\3{2,})\s*$", re.MULTILINE)
+_RST_UNDERLINE = re.compile(
+    r"^(?P<title>[^\n]+)\n(?P<rule>([=\-~^\"'`#*+])\3{2,})\s*$", re.MULTILINE
+)
 
 
 def _markdown_sections(text: str) -> list[Section]:
@@ -24,8 +26,23 @@ def _markdown_sections(text: str) -> list[Section]:
 class PlainTextExtractor(Extractor):
     kind = "text"
     extensions = frozenset(
-        {".txt", ".text", ".log", ".md", ".markdown", ".mdown", ".rst", ".org", ".adoc",
-         ".asciidoc", ".tex", ".csv", ".tsv", ".nfo", ".me"}
+        {
+            ".txt",
+            ".text",
+            ".log",
+            ".md",
+            ".markdown",
+            ".mdown",
+            ".rst",
+            ".org",
+            ".adoc",
+            ".asciidoc",
+            ".tex",
+            ".csv",
+            ".tsv",
+            ".nfo",
+            ".me",
+        }
     )
 
     def extract(self, path: Path, data: bytes) -> Extracted:

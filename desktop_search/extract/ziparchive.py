@@ -23,8 +23,9 @@ class SafeZip:
         except (zipfile.BadZipFile, ValueError, OSError) as exc:
             raise ExtractionError(f"corrupt {what} (not a valid zip container): {exc}") from exc
         total = sum(info.file_size for info in self.zip.infolist())
-        if total > MAX_TOTAL_BYTES or (len(data) > 0 and total / len(data) > MAX_RATIO
-                                       and total > MAX_MEMBER_BYTES):
+        if total > MAX_TOTAL_BYTES or (
+            len(data) > 0 and total / len(data) > MAX_RATIO and total > MAX_MEMBER_BYTES
+        ):
             raise ExtractionError(
                 f"{what} expands to {total // (1024 * 1024)} MiB: refused as a possible zip bomb"
             )

@@ -8,6 +8,7 @@ stages run sequentially with ``threaded=False`` (used by tests that need determi
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -26,7 +27,7 @@ from desktop_search.extract.base import ExtractionError
 from desktop_search.extract.guard import GuardedExtractor
 from desktop_search.extract.registry import is_supported
 from desktop_search.indexer.scanner import FoundFile, scan
-from desktop_search.storage.catalog import NewChunk, encode_path
+from desktop_search.storage.catalog import NewChunk, clean_text, encode_path
 from desktop_search.storage.store import IndexStore
 
 log = logging.getLogger(__name__)
@@ -52,7 +53,9 @@ class IndexSummary:
             "unchanged": self.unchanged,
             "removed": self.removed,
             "failed": len(self.failed),
-            "failures": [{"path": p, "reason": r} for p, r in sorted(self.failed.items())],
+            "failures": [
+                {"path": clean_text(p), "reason": r} for p, r in sorted(self.failed.items())
+            ],
             "chunks": self.chunks,
             "seconds": round(self.seconds, 3),
         }
@@ -82,9 +85,17 @@ def _under(path: bytes, roots: list[bytes]) -> bool:
 
 
 class Indexer:
-    def __init__(self, store: IndexStore, encoder: Encoder, chunker: Chunker,
-                 extractor: GuardedExtractor, *, max_bytes: int, include_hidden: bool = False,
-                 threaded: bool = True) -> None:
+    def __init__(
+        self,
+        store: IndexStore,
+        encoder: Encoder,
+        chunker: Chunker,
+        extractor: GuardedExtractor,
+        *,
+        max_bytes: int,
+        include_hidden: bool = False,
+        threaded: bool = True,
+    ) -> None:
         self.store = store
         self.encoder = encoder
         self.chunker = chunker
@@ -113,19 +124,22 @@ class Indexer:
             if not os.path.lexists(path):
                 return _Prepared(found, "vanished", reason="file vanished during indexing")
             return _Prepared(found, "failed", reason=str(exc))
-        title = extracted.title or Path(path).name
+        title = clean_text(extracted.title or Path(path).name)
         chunks = self.chunker.chunk(extracted)
         if not chunks:
             return _Prepared(found, "failed", reason="no text found in file")
-        context = f"{title} ({Path(path).name})" if extracted.title else title
+        context = clean_text(f"{title} ({Path(path).name})") if extracted.title else title
         return _Prepared(
-            found, "chunks", kind=extracted.kind, title=title, content_hash=digest,
+            found,
+            "chunks",
+            kind=extracted.kind,
+            title=title,
+            content_hash=digest,
             chunks=[NewChunk(c.ordinal, c.start, c.end, c.section, c.text) for c in chunks],
-            texts=[embedding_text(context, c) for c in chunks],
+            texts=[clean_text(embedding_text(context, c)) for c in chunks],
         )
 
-    def _produce(self, todo: list[FoundFile], hashes: dict[str, str | None]
-                 ) -> Iterator[_Prepared]:
+    def _produce(self, todo: list[FoundFile], hashes: dict[str, str | None]) -> Iterator[_Prepared]:
         if not self.threaded:
             for found in todo:
                 yield self._prepare(found, hashes.get(found.path))
@@ -149,27 +163,52 @@ class Indexer:
                 yield item
         finally:
             stop.set()
-            while thread.is_alive():
-                try:
+            while thread.is_alive():  # drain so a blocked producer can see the stop flag
+                with contextlib.suppress(queue.Empty):
                     items.get(timeout=0.1)
-                except queue.Empty:
-                    pass
             thread.join()
 
     def _commit(self, batch: list[_Prepared], summary: IndexSummary) -> None:
         texts = [t for item in batch for t in item.texts]
-        vectors = self.encoder.encode(texts) if texts else np.zeros((0, 0), np.float32)
+        try:
+            vectors = self.encoder.encode(texts)
+        except Exception:  # find the file the encoder chokes on; the others still go in
+            log.exception("embedding a batch of %d files failed; retrying one by one", len(batch))
+            for item in batch:
+                self._commit_one(item, summary)
+            return
         offset = 0
         for item in batch:
-            found = item.found
             count = len(item.texts)
-            self.store.commit_file(
-                found.path, kind=item.kind, title=item.title, size=found.size,
-                mtime_ns=found.mtime_ns, content_hash=item.content_hash,
-                chunks=item.chunks, vectors=vectors[offset : offset + count])
+            self._store(item, vectors[offset : offset + count], summary)
             offset += count
-            summary.indexed += 1
-            summary.chunks += count
+
+    def _commit_one(self, item: _Prepared, summary: IndexSummary) -> None:
+        try:
+            vectors = self.encoder.encode(item.texts)
+        except Exception as exc:
+            reason = f"could not embed the text: {type(exc).__name__}: {exc}"[:300]
+            self.store.commit_failure(
+                item.found.path, reason, size=item.found.size, mtime_ns=item.found.mtime_ns
+            )
+            summary.failed[item.found.path] = reason
+            return
+        self._store(item, vectors, summary)
+
+    def _store(self, item: _Prepared, vectors: np.ndarray, summary: IndexSummary) -> None:
+        found = item.found
+        self.store.commit_file(
+            found.path,
+            kind=item.kind,
+            title=item.title,
+            size=found.size,
+            mtime_ns=found.mtime_ns,
+            content_hash=item.content_hash,
+            chunks=item.chunks,
+            vectors=vectors,
+        )
+        summary.indexed += 1
+        summary.chunks += len(item.texts)
 
     # -- the whole run ----------------------------------------------------------------
 
@@ -177,13 +216,16 @@ class Indexer:
         started = time.monotonic()
         summary = IndexSummary()
         roots = [os.path.abspath(r) for r in roots]
-        result = scan(roots, wanted=lambda p: is_supported(Path(p)),
-                      include_hidden=self.include_hidden, max_bytes=self.max_bytes)
+        result = scan(
+            roots,
+            wanted=lambda p: is_supported(Path(p)),
+            include_hidden=self.include_hidden,
+            max_bytes=self.max_bytes,
+        )
         catalog = self.store.catalog
         known = catalog.file_states()
         root_bytes = [encode_path(r) for r in roots]
-        on_disk = {encode_path(p) for p in result.files} | {
-            encode_path(p) for p in result.problems}
+        on_disk = {encode_path(p) for p in result.files} | {encode_path(p) for p in result.problems}
         gone = [raw for raw in known if _under(raw, root_bytes) and raw not in on_disk]
         if gone:
             summary.removed = self.store.remove_files([os.fsdecode(raw) for raw in gone])
@@ -212,30 +254,33 @@ class Indexer:
             catalog.mark_pending(f.path for f in todo)
             for found in todo:
                 file_state = catalog.file_state(found.path)
-                hashes[found.path] = (file_state.content_hash if file_state is not None
-                                      and file_state.status == "indexed" else None)
+                hashes[found.path] = (
+                    file_state.content_hash
+                    if file_state is not None and file_state.status == "indexed"
+                    else None
+                )
 
         total = len(todo)
-        done = 0
         batch: list[_Prepared] = []
         batch_chunks = 0
         last_save = time.monotonic()
-        for item in self._produce(todo, hashes):
+        for done, item in enumerate(self._produce(todo, hashes), start=1):
             if item.outcome == "chunks":
                 batch.append(item)
                 batch_chunks += len(item.texts)
             elif item.outcome == "unchanged":
-                self.store.commit_unchanged(item.found.path, size=item.found.size,
-                                            mtime_ns=item.found.mtime_ns)
+                self.store.commit_unchanged(
+                    item.found.path, size=item.found.size, mtime_ns=item.found.mtime_ns
+                )
                 summary.unchanged += 1
             elif item.outcome == "vanished":
                 self.store.remove_files([item.found.path])
                 summary.failed[item.found.path] = item.reason
             else:
-                self.store.commit_failure(item.found.path, item.reason, size=item.found.size,
-                                          mtime_ns=item.found.mtime_ns)
+                self.store.commit_failure(
+                    item.found.path, item.reason, size=item.found.size, mtime_ns=item.found.mtime_ns
+                )
                 summary.failed[item.found.path] = item.reason
-            done += 1
             if batch_chunks >= EMBED_BATCH_CHUNKS:
                 self._commit(batch, summary)
                 batch, batch_chunks = [], 0

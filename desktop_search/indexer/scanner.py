@@ -12,8 +12,19 @@ from dataclasses import dataclass, field
 log = logging.getLogger(__name__)
 
 SKIP_DIRS = frozenset({"__pycache__", "node_modules", ".git", ".hg", ".svn", "$RECYCLE.BIN"})
-TEMP_PATTERNS = ("~$*", ".~lock.*", "*.tmp", "*.temp", "*.swp", "*.swo", "*~", ".#*", "*.part",
-                 "*.crdownload", "#*#")
+TEMP_PATTERNS = (
+    "~$*",
+    ".~lock.*",
+    "*.tmp",
+    "*.temp",
+    "*.swp",
+    "*.swo",
+    "*~",
+    ".#*",
+    "*.part",
+    "*.crdownload",
+    "#*#",
+)
 
 
 @dataclass(frozen=True)
@@ -33,8 +44,13 @@ def is_temporary(name: str) -> bool:
     return any(fnmatch.fnmatchcase(name, pattern) for pattern in TEMP_PATTERNS)
 
 
-def scan(roots: list[str], *, wanted: Callable[[str], bool], include_hidden: bool = False,
-         max_bytes: int | None = None) -> ScanResult:
+def scan(
+    roots: list[str],
+    *,
+    wanted: Callable[[str], bool],
+    include_hidden: bool = False,
+    max_bytes: int | None = None,
+) -> ScanResult:
     """Every wanted regular file under ``roots``; symlinks are followed, loops reported."""
     result = ScanResult()
     for root in roots:
@@ -52,13 +68,19 @@ def scan(roots: list[str], *, wanted: Callable[[str], bool], include_hidden: boo
         for path, found in list(result.files.items()):
             if found.size > max_bytes:
                 result.problems[path] = (
-                    f"file too large ({found.size / 1e6:.1f} MB, limit {max_bytes / 1e6:.0f} MB)")
+                    f"file too large ({found.size / 1e6:.1f} MB, limit {max_bytes / 1e6:.0f} MB)"
+                )
                 del result.files[path]
     return result
 
 
-def _walk(folder: str, ancestors: set[tuple[int, int]], result: ScanResult,
-          wanted: Callable[[str], bool], include_hidden: bool) -> None:
+def _walk(
+    folder: str,
+    ancestors: set[tuple[int, int]],
+    result: ScanResult,
+    wanted: Callable[[str], bool],
+    include_hidden: bool,
+) -> None:
     try:
         entries = list(os.scandir(folder))
     except PermissionError:

@@ -25,8 +25,7 @@ class Filters:
     before: float | None = None  # modified before
 
     def active(self) -> bool:
-        return bool(self.folders or self.types or self.after is not None
-                    or self.before is not None)
+        return bool(self.folders or self.types or self.after is not None or self.before is not None)
 
     def normalised(self) -> Filters:
         folders = [os.path.abspath(os.path.expanduser(f)).rstrip(os.sep) for f in self.folders]

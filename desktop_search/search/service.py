@@ -87,8 +87,9 @@ class SearchService:
             chunk_scores = score_fusion(dense, lexical, dense_weight=DENSE_WEIGHT)
         return self._group(chunk_scores, terms, filters, request.k)
 
-    def _group(self, chunk_scores: dict[int, float], terms: list[str], filters: Filters,
-               k: int) -> list[SearchHit]:
+    def _group(
+        self, chunk_scores: dict[int, float], terms: list[str], filters: Filters, k: int
+    ) -> list[SearchHit]:
         catalog = self.store.catalog
         chunk_file = catalog.chunk_files(chunk_scores)
         best: dict[int, tuple[float, int]] = {}  # file id -> (score, best chunk id)
@@ -110,11 +111,26 @@ class SearchService:
             if chunk is None:
                 continue
             snippet = make_snippet(chunk.text, terms)
-            modified = (datetime.fromtimestamp(row.mtime_ns / 1e9).isoformat(timespec="seconds")
-                        if row.mtime_ns else None)
-            hits.append(SearchHit(
-                path=row.path, display_path=row.display_path, title=row.title, kind=row.kind,
-                score=round(score, 6), snippet=snippet.text, highlights=snippet.highlights,
-                section=chunk.section, chunk_id=chunk_id, chunk_start=chunk.start + snippet.offset,
-                chunk_end=chunk.end, size=row.size, modified=modified))
+            modified = (
+                datetime.fromtimestamp(row.mtime_ns / 1e9).isoformat(timespec="seconds")
+                if row.mtime_ns
+                else None
+            )
+            hits.append(
+                SearchHit(
+                    path=row.path,
+                    display_path=row.display_path,
+                    title=row.title,
+                    kind=row.kind,
+                    score=round(score, 6),
+                    snippet=snippet.text,
+                    highlights=snippet.highlights,
+                    section=chunk.section,
+                    chunk_id=chunk_id,
+                    chunk_start=chunk.start + snippet.offset,
+                    chunk_end=chunk.end,
+                    size=row.size,
+                    modified=modified,
+                )
+            )
         return hits

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 
-STOPWORDS = frozenset(
+_STOPWORD_TEXT = (
     "a an and are as at be but by for from has have how i if in into is it its me my no not "
     "of on or our so than that the their them then there these they this to was we were what "
     "when where which who why will with you your do does did can could should would about "
     "all any been being both each few more most other some such only own same too very just "
     "over under again further once here out up down off above below between through during "
-    "before after while".split()
+    "before after while"
 )
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -41,8 +42,12 @@ def clean_text(text: str) -> str:
         text.encode("utf-8")
         return text
     except UnicodeEncodeError:
-        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace").encode(
-            "utf-8", "replace").decode("utf-8")
+        return (
+            text.encode("utf-8", "surrogateescape")
+            .decode("utf-8", "replace")
+            .encode("utf-8", "replace")
+            .decode("utf-8")
+        )
 
 
 @dataclass(frozen=True)
@@ -94,20 +99,20 @@ _FILE_COLUMNS = (
 )
 
 
-def _file_row(row: Sequence[object]) -> FileRow:
-    raw = bytes(row[1])  # type: ignore[arg-type]
+def _file_row(row: Sequence[Any]) -> FileRow:
+    raw = bytes(row[1])
     return FileRow(
-        id=int(row[0]),  # type: ignore[call-overload]
+        id=int(row[0]),
         path=decode_path(raw),
         display_path=str(row[2]),
         ext=str(row[3]),
         kind=str(row[4]),
         title=str(row[5]),
-        size=None if row[6] is None else int(row[6]),  # type: ignore[call-overload]
-        mtime_ns=None if row[7] is None else int(row[7]),  # type: ignore[call-overload]
+        size=None if row[6] is None else int(row[6]),
+        mtime_ns=None if row[7] is None else int(row[7]),
         status=str(row[8]),
         error=None if row[9] is None else str(row[9]),
-        chunk_count=int(row[10]),  # type: ignore[call-overload]
+        chunk_count=int(row[10]),
     )
 
 
@@ -116,6 +121,8 @@ class Catalog:
         self.path = data_dir / CATALOG_FILE
         self.read_only = read_only
         self._local = threading.local()
+        # A reader of an index that does not exist yet sees an empty one, creating nothing.
+        self._empty = read_only and not self.path.exists()
         conn = self._connect()
         if not read_only:
             migrate(conn)
@@ -124,12 +131,14 @@ class Catalog:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is not None:
             return conn
-        conn = sqlite3.connect(self.path, isolation_level=None, timeout=30.0,
-                               check_same_thread=True)
+        target = ":memory:" if self._empty else self.path
+        conn = sqlite3.connect(target, isolation_level=None, timeout=30.0, check_same_thread=True)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 30000")
+        if self._empty:
+            migrate(conn)
         if self.read_only:
             conn.execute("PRAGMA query_only = ON")
         self._local.conn = conn
@@ -169,8 +178,10 @@ class Catalog:
 
     def add_folder(self, path: str) -> None:
         with self.transaction() as conn:
-            conn.execute("INSERT OR IGNORE INTO folders (path, added_at) VALUES (?, ?)",
-                         (encode_path(path), time.time()))
+            conn.execute(
+                "INSERT OR IGNORE INTO folders (path, added_at) VALUES (?, ?)",
+                (encode_path(path), time.time()),
+            )
 
     def folders(self) -> list[str]:
         rows = self.conn.execute("SELECT path FROM folders ORDER BY path").fetchall()
@@ -200,7 +211,8 @@ class Catalog:
             for path in paths:
                 raw = encode_path(path)
                 conn.execute(
-                    "INSERT INTO files (path, display_path, ext, status) VALUES (?, ?, ?, 'pending') "
+                    "INSERT INTO files (path, display_path, ext, status) "
+                    "VALUES (?, ?, ?, 'pending') "
                     "ON CONFLICT (path) DO UPDATE SET mtime_ns = NULL, status = "
                     "CASE WHEN status = 'failed' THEN 'pending' ELSE status END",
                     (raw, display_path(raw), Path(path).suffix.lower()),
@@ -216,8 +228,9 @@ class Catalog:
         return int(conn.execute("SELECT id FROM files WHERE path = ?", (raw,)).fetchone()[0])
 
     def _drop_chunks(self, conn: sqlite3.Connection, file_id: int) -> list[int]:
-        ids = [int(r[0]) for r in conn.execute(
-            "SELECT id FROM chunks WHERE file_id = ?", (file_id,))]
+        ids = [
+            int(r[0]) for r in conn.execute("SELECT id FROM chunks WHERE file_id = ?", (file_id,))
+        ]
         if ids:
             conn.executemany("DELETE FROM chunk_fts WHERE rowid = ?", [(i,) for i in ids])
             conn.execute("DELETE FROM chunks WHERE file_id = ?", (file_id,))
@@ -245,29 +258,53 @@ class Catalog:
             cursor = conn.execute(
                 "INSERT INTO chunks (file_id, ordinal, start, end, section, vector) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                (file_id, chunk.ordinal, chunk.start, chunk.end, clean_text(chunk.section),
-                 vector.tobytes()),
+                (
+                    file_id,
+                    chunk.ordinal,
+                    chunk.start,
+                    chunk.end,
+                    clean_text(chunk.section),
+                    vector.tobytes(),
+                ),
             )
             chunk_id = int(cursor.lastrowid or 0)
-            conn.execute("INSERT INTO chunk_fts (rowid, title, body) VALUES (?, ?, ?)",
-                         (chunk_id, clean_text(title), clean_text(chunk.text)))
+            conn.execute(
+                "INSERT INTO chunk_fts (rowid, title, body) VALUES (?, ?, ?)",
+                (chunk_id, clean_text(title), clean_text(chunk.text)),
+            )
             added.append(chunk_id)
         conn.execute(
             "UPDATE files SET kind = ?, title = ?, size = ?, mtime_ns = ?, content_hash = ?, "
             "status = 'indexed', error = NULL, chunk_count = ?, indexed_at = ? WHERE id = ?",
-            (kind, clean_text(title), size, mtime_ns, content_hash, len(chunks), time.time(),
-             file_id),
+            (
+                kind,
+                clean_text(title),
+                size,
+                mtime_ns,
+                content_hash,
+                len(chunks),
+                time.time(),
+                file_id,
+            ),
         )
         return removed, added
 
-    def touch_file(self, conn: sqlite3.Connection, path: str, *, size: int,
-                   mtime_ns: int) -> None:
+    def touch_file(self, conn: sqlite3.Connection, path: str, *, size: int, mtime_ns: int) -> None:
         """Content unchanged (same hash): bring size and mtime back in sync, nothing else."""
-        conn.execute("UPDATE files SET size = ?, mtime_ns = ?, status = 'indexed' "
-                     "WHERE path = ?", (size, mtime_ns, encode_path(path)))
+        conn.execute(
+            "UPDATE files SET size = ?, mtime_ns = ?, status = 'indexed' WHERE path = ?",
+            (size, mtime_ns, encode_path(path)),
+        )
 
-    def mark_failed(self, conn: sqlite3.Connection, path: str, reason: str, *,
-                    size: int | None, mtime_ns: int | None) -> list[int]:
+    def mark_failed(
+        self,
+        conn: sqlite3.Connection,
+        path: str,
+        reason: str,
+        *,
+        size: int | None,
+        mtime_ns: int | None,
+    ) -> list[int]:
         """Record why a file could not be indexed; its old chunks go. Returns removed ids."""
         file_id = self._ensure_file(conn, path)
         removed = self._drop_chunks(conn, file_id)
@@ -279,8 +316,7 @@ class Catalog:
         return removed
 
     def remove_file(self, conn: sqlite3.Connection, path: str) -> list[int]:
-        row = conn.execute("SELECT id FROM files WHERE path = ?",
-                           (encode_path(path),)).fetchone()
+        row = conn.execute("SELECT id FROM files WHERE path = ?", (encode_path(path),)).fetchone()
         if row is None:
             return []
         removed = self._drop_chunks(conn, int(row[0]))
@@ -301,13 +337,18 @@ class Catalog:
         return result
 
     def file_by_path(self, path: str) -> FileRow | None:
-        row = self.conn.execute(f"SELECT {_FILE_COLUMNS} FROM files WHERE path = ?",
-                                (encode_path(path),)).fetchone()
+        row = self.conn.execute(
+            f"SELECT {_FILE_COLUMNS} FROM files WHERE path = ?", (encode_path(path),)
+        ).fetchone()
         return None if row is None else _file_row(row)
 
     def failures(self) -> list[FileRow]:
-        return [_file_row(r) for r in self.conn.execute(
-            f"SELECT {_FILE_COLUMNS} FROM files WHERE status = 'failed' ORDER BY display_path")]
+        return [
+            _file_row(r)
+            for r in self.conn.execute(
+                f"SELECT {_FILE_COLUMNS} FROM files WHERE status = 'failed' ORDER BY display_path"
+            )
+        ]
 
     def counts(self) -> dict[str, int]:
         counts = {"indexed": 0, "pending": 0, "failed": 0}
@@ -327,28 +368,30 @@ class Catalog:
     def chunk_ids(self) -> set[int]:
         return {int(r[0]) for r in self.conn.execute("SELECT id FROM chunks")}
 
-    def iter_vectors(self, ids: Iterable[int] | None = None,
-                     batch: int = 4096) -> Iterator[tuple[list[int], np.ndarray]]:
+    def iter_vectors(
+        self, ids: Iterable[int] | None = None, batch: int = 4096
+    ) -> Iterator[tuple[list[int], np.ndarray]]:
         """(ids, float32 vectors) in batches, from the vectors the catalog keeps."""
         if ids is None:
             cursor = self.conn.execute("SELECT id, vector FROM chunks ORDER BY id")
-            rows_iter: Iterator[Sequence[object]] = iter(cursor)
+            rows_iter: Iterator[Sequence[Any]] = iter(cursor)
         else:
             id_list = sorted(ids)
 
-            def fetch() -> Iterator[Sequence[object]]:
+            def fetch() -> Iterator[Sequence[Any]]:
                 for start in range(0, len(id_list), 500):
                     part = id_list[start : start + 500]
                     marks = ",".join("?" * len(part))
                     yield from self.conn.execute(
-                        f"SELECT id, vector FROM chunks WHERE id IN ({marks})", part)
+                        f"SELECT id, vector FROM chunks WHERE id IN ({marks})", part
+                    )
 
             rows_iter = fetch()
         keys: list[int] = []
         blobs: list[bytes] = []
         for row in rows_iter:
-            keys.append(int(row[0]))  # type: ignore[call-overload]
-            blobs.append(bytes(row[1]))  # type: ignore[arg-type]
+            keys.append(int(row[0]))
+            blobs.append(bytes(row[1]))
             if len(keys) >= batch:
                 yield keys, _blobs_to_array(blobs)
                 keys, blobs = [], []
@@ -366,9 +409,15 @@ class Catalog:
                 f"FROM chunks c JOIN chunk_fts f ON f.rowid = c.id WHERE c.id IN ({marks})",
                 part,
             ):
-                result[int(row[0])] = ChunkRow(int(row[0]), int(row[1]), int(row[2]),
-                                               int(row[3]), int(row[4]), str(row[5]),
-                                               str(row[6]))
+                result[int(row[0])] = ChunkRow(
+                    int(row[0]),
+                    int(row[1]),
+                    int(row[2]),
+                    int(row[3]),
+                    int(row[4]),
+                    str(row[5]),
+                    str(row[6]),
+                )
         return result
 
     def chunk_files(self, ids: Iterable[int]) -> dict[int, int]:
@@ -394,5 +443,6 @@ class Catalog:
 
 
 def _blobs_to_array(blobs: list[bytes]) -> np.ndarray:
-    return np.frombuffer(b"".join(blobs), dtype=np.float16).reshape(len(blobs), -1).astype(
-        np.float32)
+    return (
+        np.frombuffer(b"".join(blobs), dtype=np.float16).reshape(len(blobs), -1).astype(np.float32)
+    )

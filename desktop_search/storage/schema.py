@@ -66,7 +66,9 @@ def migrate(conn: sqlite3.Connection) -> None:
             f"this version reads up to {SCHEMA_VERSION})"
         )
     for target in range(version + 1, SCHEMA_VERSION + 1):
-        script = f"BEGIN IMMEDIATE;\n{_MIGRATIONS[target]}\nPRAGMA user_version = {target};\nCOMMIT;"
+        script = (
+            f"BEGIN IMMEDIATE;\n{_MIGRATIONS[target]}\nPRAGMA user_version = {target};\nCOMMIT;"
+        )
         try:
             conn.executescript(script)
         except BaseException:

@@ -19,8 +19,9 @@ VECTORS_FILE = "vectors.usearch"
 class IndexStore:
     """Opens (or creates) the index in ``data_dir`` and repairs the vector index if needed."""
 
-    def __init__(self, data_dir: Path, *, model_name: str, dimensions: int,
-                 read_only: bool = False) -> None:
+    def __init__(
+        self, data_dir: Path, *, model_name: str, dimensions: int, read_only: bool = False
+    ) -> None:
         self.data_dir = data_dir
         if not read_only:
             data_dir.mkdir(parents=True, exist_ok=True)
@@ -37,14 +38,17 @@ class IndexStore:
         if stored == wanted:
             return
         if stored is not None:
-            log.warning("model changed from %s to %s: every file will be re-embedded",
-                        stored, wanted)
+            log.warning(
+                "model changed from %s to %s: every file will be re-embedded", stored, wanted
+            )
         with self.catalog.transaction() as conn:
             if stored is not None:
                 conn.execute("DELETE FROM chunk_fts")
                 conn.execute("DELETE FROM chunks")
-                conn.execute("UPDATE files SET mtime_ns = NULL, status = 'pending', "
-                             "chunk_count = 0 WHERE status = 'indexed'")
+                conn.execute(
+                    "UPDATE files SET mtime_ns = NULL, status = 'pending', "
+                    "chunk_count = 0 WHERE status = 'indexed'"
+                )
             self.catalog.set_meta(conn, "model", wanted)
         if stored is not None:
             self.vectors.reset()
@@ -59,25 +63,47 @@ class IndexStore:
         index_ids = self.vectors.keys()
         stale = sorted(index_ids - catalog_ids)
         missing = catalog_ids - index_ids
-        log.warning("vector index out of step with the catalog (%d stale, %d missing): repairing",
-                    len(stale), len(missing))
+        log.warning(
+            "vector index out of step with the catalog (%d stale, %d missing): repairing",
+            len(stale),
+            len(missing),
+        )
         self.vectors.remove(stale)
         for keys, vectors in self.catalog.iter_vectors(missing):
             self.vectors.add(keys, vectors)
         self.vectors.save()  # a no-op for read-only clients: they repair in memory only
         return True
 
-    def commit_file(self, path: str, *, kind: str, title: str, size: int, mtime_ns: int,
-                    content_hash: str, chunks: Sequence[NewChunk], vectors: np.ndarray) -> None:
+    def commit_file(
+        self,
+        path: str,
+        *,
+        kind: str,
+        title: str,
+        size: int,
+        mtime_ns: int,
+        content_hash: str,
+        chunks: Sequence[NewChunk],
+        vectors: np.ndarray,
+    ) -> None:
         with self.catalog.transaction() as conn:
             removed, added = self.catalog.replace_file_chunks(
-                conn, path, kind=kind, title=title, size=size, mtime_ns=mtime_ns,
-                content_hash=content_hash, chunks=chunks, vectors=vectors)
+                conn,
+                path,
+                kind=kind,
+                title=title,
+                size=size,
+                mtime_ns=mtime_ns,
+                content_hash=content_hash,
+                chunks=chunks,
+                vectors=vectors,
+            )
         self.vectors.remove(removed)
         self.vectors.add(added, vectors)
 
-    def commit_failure(self, path: str, reason: str, *, size: int | None,
-                       mtime_ns: int | None) -> None:
+    def commit_failure(
+        self, path: str, reason: str, *, size: int | None, mtime_ns: int | None
+    ) -> None:
         with self.catalog.transaction() as conn:
             removed = self.catalog.mark_failed(conn, path, reason, size=size, mtime_ns=mtime_ns)
         self.vectors.remove(removed)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -19,7 +20,9 @@ def chunker() -> Chunker:
 
 
 def long_text() -> str:
-    sentences = [f"Sentence number {i} talks about topic {i % 7} in some detail." for i in range(80)]
+    sentences = [
+        f"Sentence number {i} talks about topic {i % 7} in some detail." for i in range(80)
+    ]
     return " ".join(sentences)
 
 
@@ -35,7 +38,7 @@ def test_chunks_fit_the_budget_and_cover_the_text(chunker: Chunker) -> None:
     assert len(chunks) > 5
     for chunk in chunks:
         assert len(chunker.tokenizer.encode(chunk.text, add_special_tokens=False).ids) <= 60 + 2
-    covered = set()
+    covered: set[int] = set()
     for chunk in chunks:
         covered.update(range(chunk.start, chunk.end))
     non_space = {i for i, ch in enumerate(text) if not ch.isspace()}
@@ -44,13 +47,13 @@ def test_chunks_fit_the_budget_and_cover_the_text(chunker: Chunker) -> None:
 
 def test_consecutive_chunks_overlap(chunker: Chunker) -> None:
     chunks = chunker.chunk(Extracted(text=long_text(), kind="text"))
-    for first, second in zip(chunks, chunks[1:], strict=False):
+    for first, second in itertools.pairwise(chunks):
         assert second.start < first.end, "no overlap between consecutive chunks"
         assert second.start > first.start, "chunking must move forward"
 
 
 def test_overlong_sentence_is_split_at_token_boundaries(chunker: Chunker) -> None:
-    text = "word " * 500
+    text = " ".join(f"w{i}" for i in range(500))
     chunks = chunker.chunk(Extracted(text=text, kind="text"))
     assert len(chunks) >= 8
     assert all(c.tokens <= 60 for c in chunks)
@@ -60,8 +63,9 @@ def test_overlong_sentence_is_split_at_token_boundaries(chunker: Chunker) -> Non
 def test_section_label_is_carried(chunker: Chunker) -> None:
     first = "Intro words. " * 30
     text = first + "Body words. " * 30
-    extracted = Extracted(text=text, kind="pdf",
-                          sections=[Section(0, "page 1"), Section(len(first), "page 2")])
+    extracted = Extracted(
+        text=text, kind="pdf", sections=[Section(0, "page 1"), Section(len(first), "page 2")]
+    )
     chunks = chunker.chunk(extracted)
     assert chunks[0].section == "page 1"
     assert chunks[-1].section == "page 2"
@@ -85,3 +89,11 @@ def test_embedding_text_puts_title_and_heading_first(chunker: Chunker) -> None:
 def test_rejects_overlap_not_smaller_than_chunk() -> None:
     with pytest.raises(ValueError):
         Chunker(TOKENIZER, chunk_tokens=10, overlap_tokens=10)
+
+
+def test_repeated_chunks_are_dropped(chunker: Chunker) -> None:
+    text = "glacier " * 2000 + "\n\nA closing sentence about something else entirely."
+    chunks = chunker.chunk(Extracted(text=text, kind="text"))
+    assert len(chunks) <= 3
+    assert [c.ordinal for c in chunks] == list(range(len(chunks)))
+    assert "closing sentence" in chunks[-1].text

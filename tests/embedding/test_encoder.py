@@ -40,8 +40,10 @@ def test_vectors_are_normalised(encoder: Encoder) -> None:
 
 
 def test_order_and_batching_do_not_change_results(encoder: Encoder) -> None:
-    texts = [("short", "a medium length sentence about gardens", "long " * 200)[i % 3] + str(i)
-             for i in range(40)]
+    texts = [
+        ("short", "a medium length sentence about gardens", "long " * 200)[i % 3] + str(i)
+        for i in range(40)
+    ]
     together = encoder.encode(texts, batch_tokens=1024)
     alone = np.stack([encoder.encode([t])[0] for t in texts[:6]])
     # Dynamic int8 quantization derives activation scales from the whole batch, so the
@@ -51,7 +53,8 @@ def test_order_and_batching_do_not_change_results(encoder: Encoder) -> None:
 
 def test_meaning_beats_words(encoder: Encoder) -> None:
     query, related, unrelated = encoder.encode(
-        ["a feline resting", "the cat is asleep on the sofa", "stock markets fell sharply"])
+        ["a feline resting", "the cat is asleep on the sofa", "stock markets fell sharply"]
+    )
     assert float(query @ related) > float(query @ unrelated) + 0.2
 
 

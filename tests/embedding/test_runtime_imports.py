@@ -34,7 +34,12 @@ def test_runtime_path_never_imports_build_tools(tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()
     (folder / "a.txt").write_text("hello world, a small text file", "utf-8")
-    result = subprocess.run([sys.executable, "-c", BLOCKER, str(folder), str(tmp_path / "d")],
-                            capture_output=True, text=True, timeout=120, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", BLOCKER, str(folder), str(tmp_path / "d")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "BANNED []" in result.stdout

@@ -32,4 +32,4 @@ def test_binary_is_refused() -> None:
 
 
 def test_text_is_not_binary() -> None:
-    assert not looks_binary("plain words\twith a tab\n".encode())
+    assert not looks_binary(b"plain words\twith a tab\n")

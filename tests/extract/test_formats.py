@@ -103,8 +103,10 @@ class TestSourceCode(FormatContract):
 
     def make(self, folder: Path) -> Path:
         path = folder / self.file_name
-        path.write_text("struct Header { size: u32 }\n\npub fn parse_header(b: &[u8]) -> Header "
-                        "{ todo!() }\n", "utf-8")
+        path.write_text(
+            "struct Header { size: u32 }\n\npub fn parse_header(b: &[u8]) -> Header { todo!() }\n",
+            "utf-8",
+        )
         return path
 
 
@@ -115,8 +117,12 @@ class TestHtml(FormatContract):
     expected_sections = ("Paris in three days",)
 
     def make(self, folder: Path) -> Path:
-        return docfactory.write_html(folder / self.file_name, "Visiting Paris",
-                                     "Paris in three days", ["Climb the Eiffel Tower."])
+        return docfactory.write_html(
+            folder / self.file_name,
+            "Visiting Paris",
+            "Paris in three days",
+            ["Climb the Eiffel Tower."],
+        )
 
     def test_scripts_and_styles_dropped(self, extracted: Extracted) -> None:
         assert "scriptword" not in extracted.text
@@ -130,9 +136,11 @@ class TestPdf(FormatContract):
     expected_sections = ("page 1", "page 2")
 
     def make(self, folder: Path) -> Path:
-        return docfactory.write_pdf(folder / self.file_name,
-                                    ["Revenue rose twelve percent.", "Outlook is good."],
-                                    title="Q3 results")
+        return docfactory.write_pdf(
+            folder / self.file_name,
+            ["Revenue rose twelve percent.", "Outlook is good."],
+            title="Q3 results",
+        )
 
     def test_page_of_text(self, extracted: Extracted) -> None:
         assert extracted.section_at(extracted.text.index("Outlook")) == "page 2"
@@ -145,10 +153,12 @@ class TestDocx(FormatContract):
     expected_sections = ("Letter of resignation",)
 
     def make(self, folder: Path) -> Path:
-        return docfactory.write_docx(folder / self.file_name,
-                                     ["I formally resign.", "Thank you."],
-                                     headings=["Letter of resignation"],
-                                     title="Resignation letter")
+        return docfactory.write_docx(
+            folder / self.file_name,
+            ["I formally resign.", "Thank you."],
+            headings=["Letter of resignation"],
+            title="Resignation letter",
+        )
 
 
 class TestPptx(FormatContract):
@@ -157,8 +167,9 @@ class TestPptx(FormatContract):
     expected_sections = ("slide 1", "slide 2")
 
     def make(self, folder: Path) -> Path:
-        return docfactory.write_pptx(folder / self.file_name,
-                                     [["Global warming"], ["Glaciers are melting"]])
+        return docfactory.write_pptx(
+            folder / self.file_name, [["Global warming"], ["Glaciers are melting"]]
+        )
 
     def test_slide_of_text(self, extracted: Extracted) -> None:
         assert extracted.section_at(extracted.text.index("Glaciers")) == "slide 2"
@@ -171,9 +182,11 @@ class TestOdt(FormatContract):
     expected_sections = ("Kitchen garden",)
 
     def make(self, folder: Path) -> Path:
-        return docfactory.write_odt(folder / self.file_name,
-                                    ["Plant tomatoes.", "Water the beds."],
-                                    heading="Kitchen garden")
+        return docfactory.write_odt(
+            folder / self.file_name,
+            ["Plant tomatoes.", "Water the beds."],
+            heading="Kitchen garden",
+        )
 
 
 class TestEpub(FormatContract):
@@ -183,8 +196,11 @@ class TestEpub(FormatContract):
     expected_sections = ("Telescopes", "Galaxies")
 
     def make(self, folder: Path) -> Path:
-        return docfactory.write_epub(folder / self.file_name, "Stargazing", [
-            ("Telescopes", "The rings of Saturn."), ("Galaxies", "Andromeda is far.")])
+        return docfactory.write_epub(
+            folder / self.file_name,
+            "Stargazing",
+            [("Telescopes", "The rings of Saturn."), ("Galaxies", "Andromeda is far.")],
+        )
 
 
 def test_every_registered_format_has_a_contract_test() -> None:

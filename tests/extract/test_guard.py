@@ -42,7 +42,8 @@ def test_bad_inputs_get_reasons(guard: GuardedExtractor, tmp_path: Path) -> None
     assert "binary data" in reason(guard, tmp_path / "junk.txt")
     assert "corrupt DOCX" in reason(guard, tmp_path / "broken.docx")
     assert "PDF" in reason(guard, tmp_path / "broken.pdf") or "no text" in reason(
-        guard, tmp_path / "broken.pdf")
+        guard, tmp_path / "broken.pdf"
+    )
     assert "too large" in reason(guard, tmp_path / "big.txt")
     assert "unsupported" in reason(guard, tmp_path / "image.png")
     assert "vanished" in reason(guard, tmp_path / "never-existed.txt")

@@ -58,8 +58,9 @@ def test_touched_file_with_same_content_is_not_reembedded(engine: Engine, tmp_pa
     assert state is not None and state.mtime_ns == path.stat().st_mtime_ns
 
 
-def test_interrupted_run_redoes_exactly_the_unfinished_files(engine: Engine,
-                                                             tmp_path: Path) -> None:
+def test_interrupted_run_redoes_exactly_the_unfinished_files(
+    engine: Engine, tmp_path: Path
+) -> None:
     for i in range(3):
         write(tmp_path, f"f{i}.txt", f"Document number {i} about topic {i}.")
     engine.indexer().index([str(tmp_path)])
@@ -72,8 +73,9 @@ def test_interrupted_run_redoes_exactly_the_unfinished_files(engine: Engine,
     assert state is not None and state.mtime_ns is not None
 
 
-def test_file_vanishing_mid_run_is_reported_and_the_rest_indexed(engine: Engine,
-                                                                 tmp_path: Path) -> None:
+def test_file_vanishing_mid_run_is_reported_and_the_rest_indexed(
+    engine: Engine, tmp_path: Path
+) -> None:
     for name in ("a.txt", "b.txt", "c.txt"):
         write(tmp_path, name, f"Contents of {name} about harbours and ships.")
     indexer = engine.indexer()

@@ -22,13 +22,22 @@ def open_store(data_dir: Path, model: str = "m") -> IndexStore:
 def vectors(n: int, seed: int) -> np.ndarray:
     rng = np.random.default_rng(seed)
     v = rng.normal(size=(n, DIMS)).astype(np.float32)
-    return v / np.linalg.norm(v, axis=1, keepdims=True)
+    normalised: np.ndarray = v / np.linalg.norm(v, axis=1, keepdims=True)
+    return normalised
 
 
 def add(store: IndexStore, path: str, texts: list[str], seed: int = 0) -> None:
     chunks = [NewChunk(i, 0, len(t), "", t) for i, t in enumerate(texts)]
-    store.commit_file(path, kind="text", title=Path(path).name, size=1, mtime_ns=1,
-                      content_hash=f"h{seed}", chunks=chunks, vectors=vectors(len(texts), seed))
+    store.commit_file(
+        path,
+        kind="text",
+        title=Path(path).name,
+        size=1,
+        mtime_ns=1,
+        content_hash=f"h{seed}",
+        chunks=chunks,
+        vectors=vectors(len(texts), seed),
+    )
 
 
 def test_schema_version_and_wal(data_dir: Path) -> None:
@@ -105,7 +114,7 @@ def test_lost_or_corrupt_vector_file_is_rebuilt(data_dir: Path) -> None:
     reopened = open_store(data_dir)
     assert reopened.vectors.keys() == reopened.catalog.chunk_ids()
     query = vectors(2, 1)[1]
-    keys, sims = reopened.vectors.search(query, 1)
+    _keys, sims = reopened.vectors.search(query, 1)
     assert sims[0] > 0.99
     reopened.close()
 
@@ -147,4 +156,25 @@ def test_non_utf8_path_round_trips(data_dir: Path) -> None:
     row = store.catalog.file_by_path(odd)
     assert row is not None and row.path == odd
     assert row.display_path == "/docs/caf\ufffd.txt"
+    store.close()
+
+
+def test_many_identical_vectors_do_not_hide_the_true_neighbour(data_dir: Path) -> None:
+    store = open_store(data_dir)
+    same = np.tile(vectors(1, 5), (1500, 1))
+    chunks = [NewChunk(i, 0, 1, "", f"dup {i}") for i in range(1500)]
+    store.commit_file(
+        "/dups",
+        kind="text",
+        title="d",
+        size=1,
+        mtime_ns=1,
+        content_hash="d",
+        chunks=chunks,
+        vectors=same,
+    )
+    target = vectors(1, 9)
+    add(store, "/target", ["t"], seed=9)
+    keys, sims = store.vectors.search(target[0], 10)
+    assert sims[0] > 0.99 and int(keys[0]) == max(store.catalog.chunk_ids())
     store.close()
