@@ -132,8 +132,14 @@ def _without_repeats(chunks: list[Chunk]) -> list[Chunk]:
 
 
 def embedding_text(title: str, chunk: Chunk) -> str:
-    """What the encoder sees for a chunk: its file's title as context, then the text."""
+    """What the encoder sees for a chunk: its file's title (and heading) as context, then
+    the text; nothing is repeated that the chunk already starts with."""
     title = " ".join(title.split())[:TITLE_CHARS]
-    if chunk.section and chunk.section != title and not chunk.section.startswith("page "):
-        title = f"{title} \u2014 {chunk.section}" if title else chunk.section
-    return f"{title}\n{chunk.text}" if title else chunk.text
+    section = chunk.section
+    if section.startswith(("page ", "slide ")) or section.lower() in title.lower():
+        section = ""
+    context = f"{title} \u2014 {section}" if title and section else title or section
+    opening = " ".join(chunk.text[: len(context) + 40].split()).lower()
+    if not context or context.lower() in opening or (title and title.lower() in opening):
+        return chunk.text
+    return f"{context}\n{chunk.text}"

@@ -83,6 +83,7 @@ def _filters(args: argparse.Namespace) -> Any:
 
 def cmd_search(args: argparse.Namespace) -> int:
     from desktop_search.engine import Engine
+    from desktop_search.search.query_syntax import QuerySyntaxError
     from desktop_search.search.service import SearchRequest
 
     data_dir = resolve_data_dir(args.data_dir)
@@ -91,19 +92,66 @@ def cmd_search(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    request = SearchRequest(
+        query=args.query,
+        k=args.k,
+        mode=args.mode,
+        filters=filters,
+        prf=args.prf,
+        relevant=[os.path.abspath(p) for p in args.relevant or []],
+        not_relevant=[os.path.abspath(p) for p in args.not_relevant or []],
+    )
     with Engine(data_dir, read_only=True) as engine:
-        hits = engine.search.search(
-            SearchRequest(query=args.query, k=args.k, mode=args.mode, filters=filters)
-        )
+        try:
+            response = engine.search.run(request)
+        except QuerySyntaxError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return EXIT_ERROR
     if args.json:
-        _print_json([hit.to_dict() for hit in hits])
+        results = [hit.to_dict() for hit in response.hits]
+        _print_json({"results": results, "explain": response.explain} if args.explain else results)
         return EXIT_OK
+    _print_hits(response.hits)
+    if args.explain:
+        _print_explain(response.explain)
+    return EXIT_OK
+
+
+def _print_hits(hits: list[Any]) -> None:
     if not hits:
         print("no results")
     for rank, hit in enumerate(hits, start=1):
         where = f" ({hit.section})" if hit.section else ""
         print(f"{rank:2d}. {hit.display_path}{where}  [{hit.score:.3f}]")
         print("    " + " ".join(_mark(hit.snippet, hit.highlights).split()))
+
+
+def _print_explain(explain: dict[str, Any]) -> None:
+    print(
+        f"searched: {explain.get('text', '')!r} ({explain.get('mode')}, "
+        f"PRF {'on' if explain.get('prf') else 'off'})"
+    )
+    for phrase in explain.get("phrases", []):
+        print(f"  must contain: {phrase!r}")
+    for item in explain.get("feedback", []):
+        print(f"  feedback: {item['path']}")
+
+
+def cmd_similar(args: argparse.Namespace) -> int:
+    from desktop_search.engine import Engine
+
+    data_dir = resolve_data_dir(args.data_dir)
+    path = os.path.abspath(args.path)
+    with Engine(data_dir, read_only=True) as engine:
+        try:
+            hits = engine.search.similar(path, k=args.k)
+        except LookupError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+    if args.json:
+        _print_json([hit.to_dict() for hit in hits])
+    else:
+        _print_hits(hits)
     return EXIT_OK
 
 
@@ -237,8 +285,41 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--after", metavar="DATE", help="modified on or after DATE (YYYY-MM-DD)")
     p.add_argument("--before", metavar="DATE", help="modified before DATE (YYYY-MM-DD)")
-    p.add_argument("--json", action="store_true", help="print results as a JSON array")
+    p.add_argument(
+        "--prf",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="pseudo-relevance feedback: expand the query from the best results "
+        "(default: on for hybrid)",
+    )
+    p.add_argument(
+        "--relevant",
+        action="append",
+        metavar="PATH",
+        help="a file you found relevant: refine the query toward it (repeatable)",
+    )
+    p.add_argument(
+        "--not-relevant",
+        action="append",
+        metavar="PATH",
+        help="a file you found not relevant: refine away from it (repeatable)",
+    )
+    p.add_argument(
+        "--explain", action="store_true", help="show how the query was understood and expanded"
+    )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print results as a JSON array "
+        "(with --explain: an object with 'results' and 'explain')",
+    )
     p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("similar", parents=[common], help="files similar to a file")
+    p.add_argument("path", metavar="PATH")
+    p.add_argument("-k", type=int, default=10, help="number of files (default 10)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_similar)
 
     p = sub.add_parser("status", parents=[common], help="what is indexed, pending, failed")
     p.add_argument("--json", action="store_true")

@@ -128,7 +128,6 @@ class Indexer:
         chunks = self.chunker.chunk(extracted)
         if not chunks:
             return _Prepared(found, "failed", reason="no text found in file")
-        context = clean_text(f"{title} ({Path(path).name})") if extracted.title else title
         return _Prepared(
             found,
             "chunks",
@@ -136,7 +135,7 @@ class Indexer:
             title=title,
             content_hash=digest,
             chunks=[NewChunk(c.ordinal, c.start, c.end, c.section, c.text) for c in chunks],
-            texts=[clean_text(embedding_text(context, c)) for c in chunks],
+            texts=[clean_text(embedding_text(title, c)) for c in chunks],
         )
 
     def _produce(self, todo: list[FoundFile], hashes: dict[str, str | None]) -> Iterator[_Prepared]:

@@ -32,6 +32,17 @@ class Filters:
         types = {t.lower().lstrip(".") for t in self.types}
         return Filters(folders, types, self.after, self.before)
 
+    def describe(self) -> dict[str, object]:
+        def day(stamp: float | None) -> str | None:
+            return None if stamp is None else datetime.fromtimestamp(stamp).date().isoformat()
+
+        return {
+            "folders": self.folders,
+            "types": sorted(self.types),
+            "after": day(self.after),
+            "before": day(self.before),
+        }
+
     def accepts(self, row: FileRow) -> bool:
         if self.folders and not any(
             row.path == f or row.path.startswith(f + os.sep) for f in self.folders

@@ -420,6 +420,14 @@ class Catalog:
                 )
         return result
 
+    def chunk_ids_of_file(self, file_id: int) -> list[int]:
+        return [
+            int(r[0])
+            for r in self.conn.execute(
+                "SELECT id FROM chunks WHERE file_id = ? ORDER BY ordinal", (file_id,)
+            )
+        ]
+
     def chunk_files(self, ids: Iterable[int]) -> dict[int, int]:
         """chunk id -> file id."""
         id_list = sorted(set(ids))

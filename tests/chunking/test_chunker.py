@@ -86,6 +86,12 @@ def test_embedding_text_puts_title_and_heading_first(chunker: Chunker) -> None:
     assert embedding_text("notes.md", chunk).startswith("notes.md \u2014 Pets\n")
 
 
+def test_embedding_text_does_not_repeat_a_title_the_text_opens_with(chunker: Chunker) -> None:
+    text = "# Cats\n\nSome words about cats."
+    chunk = chunker.chunk(Extracted(text=text, kind="text", sections=[Section(0, "Cats")]))[0]
+    assert embedding_text("Cats", chunk) == chunk.text
+
+
 def test_rejects_overlap_not_smaller_than_chunk() -> None:
     with pytest.raises(ValueError):
         Chunker(TOKENIZER, chunk_tokens=10, overlap_tokens=10)

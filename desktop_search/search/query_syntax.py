@@ -1,0 +1,83 @@
+"""Filters and phrases typed into the search box: ``type:pdf in:~/Work after:2024-01-01
+before:2024-07-01 "exact phrase"``. Everything else is the free text searched by meaning
+and by keywords; a quoted phrase is searched too, and must also appear in the text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from desktop_search.search.filters import Filters, parse_date
+
+_TOKEN = re.compile(
+    r'(?P<key>type|ext|kind|in|folder|after|before):(?:"(?P<qvalue>[^"]*)"|(?P<value>\S+))'
+    r'|"(?P<phrase>[^"]+)"',
+    re.IGNORECASE,
+)
+
+
+class QuerySyntaxError(ValueError):
+    """A filter in the query could not be understood; the message says which."""
+
+
+@dataclass
+class ParsedQuery:
+    text: str
+    phrases: list[str] = field(default_factory=list)
+    filters: Filters = field(default_factory=Filters)
+
+    def search_text(self) -> str:
+        """What the encoder and BM25 see: the free text, phrases included."""
+        return " ".join([self.text, *self.phrases]).strip()
+
+
+def parse_query(raw: str) -> ParsedQuery:
+    filters = Filters()
+    phrases: list[str] = []
+    rest: list[str] = []
+    position = 0
+    for match in _TOKEN.finditer(raw):
+        rest.append(raw[position : match.start()])
+        position = match.end()
+        if match.group("phrase") is not None:
+            phrase = " ".join(match.group("phrase").split())
+            if phrase:
+                phrases.append(phrase)
+            continue
+        key = match.group("key").lower()
+        value = match.group("qvalue") if match.group("qvalue") is not None else match.group("value")
+        if not value:
+            raise QuerySyntaxError(f"'{key}:' needs a value")
+        if key in ("type", "ext", "kind"):
+            filters.types.update(v for v in value.lower().split(",") if v)
+        elif key in ("in", "folder"):
+            filters.folders.append(value)
+        else:
+            try:
+                stamp = parse_date(value)
+            except ValueError as exc:
+                raise QuerySyntaxError(f"{key}:{value} is not a date (use YYYY-MM-DD)") from exc
+            if key == "after":
+                filters.after = stamp
+            else:
+                filters.before = stamp
+    rest.append(raw[position:])
+    text = " ".join("".join(rest).split())
+    return ParsedQuery(text=text, phrases=phrases, filters=filters)
+
+
+def merge_filters(first: Filters, second: Filters) -> Filters:
+    """Both sets of conditions at once (the query box and the filter controls)."""
+    after = max((x for x in (first.after, second.after) if x is not None), default=None)
+    before = min((x for x in (first.before, second.before) if x is not None), default=None)
+    return Filters(
+        folders=[*first.folders, *second.folders],
+        types=first.types | second.types,
+        after=after,
+        before=before,
+    )
+
+
+def contains_phrase(text: str, phrase: str) -> bool:
+    """Case- and whitespace-insensitive containment."""
+    return " ".join(phrase.lower().split()) in " ".join(text.lower().split())
