@@ -86,11 +86,16 @@ def combine(first: Ranked, second: Ranked, weight: float) -> Ranked:
     return sorted(merged.items(), key=lambda kv: -kv[1])
 
 
+def minmax_fn(w: float) -> Fuse:
+    return lambda d, lx: fusion.score_fusion(d, lx, dense_weight=w)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("index_dir", type=Path)
     parser.add_argument("data_dir", nargs="?", type=Path, default=beir.SCIFACT)
     parser.add_argument("--depth", type=int, default=200)
+    parser.add_argument("--quick", action="store_true", help="only the chosen variants")
     args = parser.parse_args()
     collection = beir.load(args.data_dir)
     names = {file_name(d): d for d in collection.corpus}
@@ -115,9 +120,12 @@ def main() -> int:
             share: float = 0.0,
             weighted: bool = False,
             rm3: tuple[int, float] | None = None,
+            complete: bool = False,
         ) -> float:
             run = {}
             for qid, (qvec, dense, lexical) in cache.items():
+                if complete:
+                    dense = completed(qvec, dense, lexical)
                 scores = fuse(dense, lexical)
                 if prf is not None:
                     top_n, beta = prf
@@ -141,6 +149,8 @@ def main() -> int:
                     expanded /= np.linalg.norm(expanded)
                     keys, sims = engine.store.vectors.search(expanded, args.depth)
                     dense2 = [(int(k), float(s)) for k, s in zip(keys, sims, strict=True)]
+                    if complete:
+                        dense2 = completed(expanded, dense2, lexical)
                     if rm3 is not None:
                         n_terms, weight = rm3
                         texts = [c.text for c in catalog.chunks_by_ids(top_docs).values()]
@@ -150,6 +160,37 @@ def main() -> int:
                     scores = fuse(dense2, lexical)
                 run[qid] = to_docs(scores, chunk_doc, share=share)
             return beir.evaluate(run, collection.qrels)["ndcg@10"]
+
+        def completed(vector: np.ndarray, dense: Ranked, lexical: Ranked) -> Ranked:
+            """Exact cosine for the BM25 candidates the dense list lacks."""
+            have = {c for c, _ in dense}
+            extra = [c for c, _ in lexical if c not in have]
+            more: Ranked = []
+            for ids, vecs in catalog.iter_vectors(extra):
+                more.extend((c, float(s)) for c, s in zip(ids, vecs @ vector, strict=True))
+            return dense + more
+
+        print("COMPLETE minmax 0.5", evaluate(minmax_fn(0.5), complete=True))
+        print(
+            "COMPLETE max-scaled 0.5",
+            evaluate(functools.partial(max_scaled_fusion, w=0.5), complete=True),
+        )
+        for top_n in (3, 5):
+            print(
+                f"COMPLETE minmax 0.5 + PRF top{top_n} 0.75",
+                evaluate(minmax_fn(0.5), (top_n, 0.75), complete=True),
+            )
+            print(
+                f"COMPLETE max-scaled 0.5 + PRF top{top_n} 0.75",
+                evaluate(functools.partial(max_scaled_fusion, w=0.5), (top_n, 0.75), complete=True),
+            )
+        for w in (0.4, 0.6):
+            print(
+                f"COMPLETE minmax {w} + PRF top3 0.75",
+                evaluate(minmax_fn(w), (3, 0.75), complete=True),
+            )
+        if args.quick:
+            return 0
 
         def minmax(w: float) -> Fuse:
             return lambda d, lx: fusion.score_fusion(d, lx, dense_weight=w)

@@ -14,9 +14,10 @@ from desktop_search.embedding.encoder import Encoder
 from desktop_search.search import prf
 from desktop_search.search.filters import Filters
 from desktop_search.search.fusion import score_fusion
+from desktop_search.search.lexical import LexicalSearcher
 from desktop_search.search.query_syntax import contains_phrase, merge_filters, parse_query
 from desktop_search.search.snippets import make_snippet
-from desktop_search.search.terms import fts_match_expression, query_terms
+from desktop_search.search.terms import query_terms
 from desktop_search.storage.catalog import FileRow
 from desktop_search.storage.store import IndexStore
 
@@ -25,7 +26,9 @@ log = logging.getLogger(__name__)
 Mode = Literal["hybrid", "dense", "lexical"]
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "lexical")
 
-CANDIDATES = 100
+# Chunks taken from each of the dense and BM25 lists. A fixed depth (not a multiple of k)
+# keeps the fused ranking the same whatever number of results is asked for.
+CANDIDATES = 200
 FILTERED_CANDIDATES = 1000
 PHRASE_CANDIDATES = 2000
 DENSE_WEIGHT = 0.5
@@ -80,6 +83,7 @@ class SearchService:
     def __init__(self, store: IndexStore, encoder: Encoder) -> None:
         self.store = store
         self.encoder = encoder
+        self.bm25 = LexicalSearcher(store.catalog)
 
     # -- retrieval primitives ---------------------------------------------------------
 
@@ -99,10 +103,19 @@ class SearchService:
     def dense(self, query: str, limit: int) -> Ranked:
         return self.dense_vector(self.encoder.encode_query(query), limit)
 
-    def lexical(self, terms: list[str], limit: int, allowed: set[int] | None = None) -> Ranked:
+    def lexical(
+        self,
+        terms: list[str],
+        limit: int,
+        allowed: set[int] | None = None,
+        explain: dict[str, Any] | None = None,
+    ) -> Ranked:
         if not terms:
             return []
-        ranked = self.store.catalog.bm25(fts_match_expression(terms), limit)
+        ranked, plan = self.bm25.search(terms, limit)
+        if explain is not None:
+            explain["keyword_terms"] = plan.used
+            explain["left_out_common_terms"] = plan.left_out
         return ranked if allowed is None else [(c, s) for c, s in ranked if c in allowed]
 
     def _phrase_chunks(self, phrases: list[str]) -> set[int]:
@@ -148,7 +161,7 @@ class SearchService:
         limit = (
             FILTERED_CANDIDATES
             if filters.active() or allowed is not None
-            else max(CANDIDATES, request.k * 5)
+            else max(CANDIDATES, request.k)
         )
         terms = query_terms(text)
         use_dense = request.mode != "lexical"
@@ -164,7 +177,7 @@ class SearchService:
                 "relevant": request.relevant,
                 "not_relevant": request.not_relevant,
             }
-        lexical = self.lexical(terms, limit, allowed) if request.mode != "dense" else []
+        lexical = self.lexical(terms, limit, allowed, explain) if request.mode != "dense" else []
         dense = self.dense_vector(vector, limit, allowed) if vector is not None else []
         scores = self._fuse(request.mode, dense, lexical)
 
@@ -220,16 +233,15 @@ class SearchService:
                 continue  # removed since the vector index was loaded
             if file_id not in best or score > best[file_id][0]:
                 best[file_id] = (score, chunk_id)
+        ordered = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
+        if not filters.active() and not excluded:
+            return ordered[:k]  # no file rows needed to decide
         files = catalog.files_by_ids(best)
 
         def keep(row: FileRow | None) -> bool:
             return row is not None and filters.accepts(row) and row.path not in excluded
 
-        ranked = sorted(
-            (item for item in best.items() if keep(files.get(item[0]))),
-            key=lambda item: (-item[1][0], files[item[0]].display_path),
-        )
-        return ranked[:k]
+        return [item for item in ordered if keep(files.get(item[0]))][:k]
 
     def _hits(
         self, ranked: list[tuple[int, tuple[float, int]]], terms: list[str]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 _STOPWORD_TEXT = (
@@ -29,6 +30,7 @@ def query_terms(query: str) -> list[str]:
     return list(dict.fromkeys(chosen))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def light_stem(word: str) -> str:
     """A deliberately light stemmer for highlighting (plural, -ing, -ed, -ly)."""
     for suffix in ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "ly", "s"):

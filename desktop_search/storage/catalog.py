@@ -6,6 +6,7 @@ One writer connection per process does every write inside :meth:`Catalog.transac
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import threading
@@ -123,6 +124,12 @@ class Catalog:
         self._local = threading.local()
         # A reader of an index that does not exist yet sees an empty one, creating nothing.
         self._empty = read_only and not self.path.exists()
+        if read_only and not self._empty:
+            # An index written by an older version is brought up to date even by a reader
+            # (a short write); the daemon, when running, has done it already.
+            with contextlib.closing(sqlite3.connect(self.path, timeout=30.0)) as upgrade:
+                upgrade.isolation_level = None
+                migrate(upgrade)
         conn = self._connect()
         if not read_only:
             migrate(conn)
@@ -440,6 +447,16 @@ class Catalog:
             ):
                 result[int(chunk_id)] = int(file_id)
         return result
+
+    def term_doc_counts(self, stems: Iterable[str]) -> dict[str, int]:
+        """How many chunks hold each (porter-stemmed) term; 0 for unknown terms."""
+        counts: dict[str, int] = {}
+        for stem in stems:
+            row = self.conn.execute(
+                "SELECT doc FROM chunk_vocab WHERE term = ?", (stem,)
+            ).fetchone()
+            counts[stem] = int(row[0]) if row else 0
+        return counts
 
     def bm25(self, match: str, limit: int) -> list[tuple[int, float]]:
         """(chunk id, score) for an FTS5 MATCH expression, best first; higher is better."""

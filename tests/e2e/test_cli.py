@@ -189,3 +189,43 @@ def test_exit_code_zero_when_everything_indexes(cli: Cli, tmp_path: Path) -> Non
     (tmp_path / "a.txt").write_text("fine", "utf-8")
     result = cli.run("index", str(tmp_path / "a.txt"))
     assert result.returncode == 0 and "0 failed" in result.stdout
+
+
+# -- search quality features through the CLI ----------------------------------------------
+
+
+def test_explain_shows_feedback_and_the_parsed_query(indexed_sample: Cli) -> None:
+    result = indexed_sample.json("search", 'pet feline type:txt "radiator"', "--explain")
+    assert [Path(h["path"]).name for h in result["results"]] == ["kitten.txt"]
+    explain = result["explain"]
+    assert explain["prf"] is True
+    assert explain["phrases"] == ["radiator"]
+    assert explain["filters"]["types"] == ["txt"]
+    assert Path(explain["feedback"][0]["path"]).name == "kitten.txt"
+
+
+def test_prf_switch(indexed_sample: Cli) -> None:
+    off = indexed_sample.json("search", "pet feline", "--no-prf", "--explain")
+    assert off["explain"]["prf"] is False and "feedback" not in off["explain"]
+    on = indexed_sample.json("search", "pet feline", "--mode", "dense", "--prf", "--explain")
+    assert on["explain"]["prf"] is True
+
+
+def test_similar_command(indexed_sample: Cli, sample_folder: Path) -> None:
+    hits = indexed_sample.json("similar", str(sample_folder / "climate.pptx"), "-k", "3")
+    assert len(hits) == 3
+    assert all(Path(h["path"]).name != "climate.pptx" for h in hits)
+    missing = indexed_sample.run("similar", str(sample_folder / "nope.txt"))
+    assert missing.returncode == 2 and "not in the index" in missing.stderr
+
+
+def test_relevance_feedback_flags(indexed_sample: Cli, sample_folder: Path) -> None:
+    hits = indexed_sample.json(
+        "search", "weekend plans", "--not-relevant", str(sample_folder / "garden.odt")
+    )
+    assert "garden.odt" not in {Path(h["path"]).name for h in hits}
+
+
+def test_query_syntax_error_exit_code(indexed_sample: Cli) -> None:
+    result = indexed_sample.run("search", "report after:someday")
+    assert result.returncode == 2 and "not a date" in result.stderr

@@ -178,3 +178,13 @@ def test_many_identical_vectors_do_not_hide_the_true_neighbour(data_dir: Path) -
     keys, sims = store.vectors.search(target[0], 10)
     assert sims[0] > 0.99 and int(keys[0]) == max(store.catalog.chunk_ids())
     store.close()
+
+
+def test_reader_upgrades_an_index_from_an_older_version(data_dir: Path) -> None:
+    open_store(data_dir).close()
+    with sqlite3.connect(data_dir / "catalog.sqlite3") as conn:
+        conn.execute("DROP TABLE chunk_vocab")
+        conn.execute("PRAGMA user_version = 1")
+    reader = IndexStore(data_dir, model_name="m", dimensions=DIMS, read_only=True)
+    assert reader.catalog.term_doc_counts(["anything"]) == {"anything": 0}
+    reader.close()

@@ -1,0 +1,44 @@
+"""The row budget for BM25: rare terms are kept, the commonest left out on big indexes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop_search.engine import Engine
+from desktop_search.search.lexical import LexicalSearcher
+from desktop_search.search.service import SearchRequest
+
+
+@pytest.fixture
+def indexed(engine: Engine, tmp_path: Path) -> Engine:
+    for i in range(30):
+        extra = " The zeppelin landed." if i == 7 else ""
+        (tmp_path / f"n{i}.txt").write_text(
+            f"Report number {i} about the weather today.{extra}", "utf-8"
+        )
+    assert not engine.indexer().index([str(tmp_path)]).failed
+    return engine
+
+
+def test_document_counts(indexed: Engine) -> None:
+    counts = LexicalSearcher(indexed.store.catalog)._doc_counts(["weather", "zeppelin", "qqq"])
+    assert counts == {"weather": 30, "zeppelin": 1, "qqq": 0}
+
+
+def test_budget_keeps_rare_terms_and_leaves_out_common_ones(indexed: Engine) -> None:
+    searcher = LexicalSearcher(indexed.store.catalog)
+    plan = searcher.plan(["weather", "zeppelin", "report"], budget=10)
+    assert plan.used == ["zeppelin"]
+    assert plan.left_out == ["weather", "report"]
+    assert searcher.plan(["weather", "zeppelin"], budget=1000).left_out == []
+    assert searcher.plan(["weather"], budget=1).used == ["weather"]  # never nothing
+
+
+def test_explain_reports_left_out_terms(indexed: Engine) -> None:
+    indexed.search.bm25.row_budget = 10
+    response = indexed.search.run(SearchRequest(query="zeppelin weather", mode="lexical"))
+    assert response.explain["keyword_terms"] == ["zeppelin"]
+    assert response.explain["left_out_common_terms"] == ["weather"]
+    assert Path(response.hits[0].path).name == "n7.txt"
