@@ -160,6 +160,7 @@ def measure(data_dir: Path, encoder: Encoder, queries: list[str]) -> dict[str, o
     result["memory_bytes_per_chunk"] = round((loaded - before) * 1e6 / max(1, chunks))
     result["disk_mb"] = round(folder_mb(data_dir), 1)
     result["disk_bytes_per_chunk"] = round(folder_mb(data_dir) * 1e6 / max(1, chunks))
+    service.close()
     store.close()
     return result
 

@@ -82,6 +82,7 @@ class Engine:
     def close(self) -> None:
         if self._extractor is not None:
             self._extractor.close()
+        self.search.close()
         self.store.close()
 
     def __enter__(self) -> Engine:

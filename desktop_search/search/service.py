@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, Literal
@@ -84,6 +85,12 @@ class SearchService:
         self.store = store
         self.encoder = encoder
         self.bm25 = LexicalSearcher(store.catalog)
+        # BM25 runs on this thread while the query is being encoded: SQLite and
+        # onnxruntime both release the GIL, so the two overlap on a second core.
+        self._keyword_worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bm25")
+
+    def close(self) -> None:
+        self._keyword_worker.shutdown(wait=True)
 
     # -- retrieval primitives ---------------------------------------------------------
 
@@ -165,6 +172,11 @@ class SearchService:
         )
         terms = query_terms(text)
         use_dense = request.mode != "lexical"
+        keyword_job = (
+            self._keyword_worker.submit(self.lexical, terms, limit, allowed, explain)
+            if request.mode != "dense"
+            else None
+        )
         vector = self.encoder.encode_query(text) if use_dense else None
         excluded = set(request.not_relevant)
         if vector is not None and (request.relevant or request.not_relevant):
@@ -177,7 +189,7 @@ class SearchService:
                 "relevant": request.relevant,
                 "not_relevant": request.not_relevant,
             }
-        lexical = self.lexical(terms, limit, allowed, explain) if request.mode != "dense" else []
+        lexical = keyword_job.result() if keyword_job is not None else []
         dense = self.dense_vector(vector, limit, allowed) if vector is not None else []
         scores = self._fuse(request.mode, dense, lexical)
 

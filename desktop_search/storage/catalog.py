@@ -121,7 +121,11 @@ class Catalog:
     def __init__(self, data_dir: Path, *, read_only: bool = False) -> None:
         self.path = data_dir / CATALOG_FILE
         self.read_only = read_only
+        # One connection per thread (SQLite connections are not shared between threads);
+        # all of them are remembered so that close() closes every one.
         self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._connections_lock = threading.Lock()
         # A reader of an index that does not exist yet sees an empty one, creating nothing.
         self._empty = read_only and not self.path.exists()
         if read_only and not self._empty:
@@ -139,7 +143,7 @@ class Catalog:
         if conn is not None:
             return conn
         target = ":memory:" if self._empty else self.path
-        conn = sqlite3.connect(target, isolation_level=None, timeout=30.0, check_same_thread=True)
+        conn = sqlite3.connect(target, isolation_level=None, timeout=30.0, check_same_thread=False)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -149,6 +153,8 @@ class Catalog:
         if self.read_only:
             conn.execute("PRAGMA query_only = ON")
         self._local.conn = conn
+        with self._connections_lock:
+            self._connections.append(conn)
         return conn
 
     @property
@@ -167,10 +173,12 @@ class Catalog:
         conn.execute("COMMIT")
 
     def close(self) -> None:
-        conn = getattr(self._local, "conn", None)
-        if conn is not None:
-            conn.close()
-            self._local.conn = None
+        """Close every thread's connection; call when no other thread is using the catalog."""
+        with self._connections_lock:
+            for conn in self._connections:
+                conn.close()
+            self._connections.clear()
+        self._local = threading.local()
 
     # -- meta -------------------------------------------------------------------------
 
