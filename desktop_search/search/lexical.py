@@ -12,13 +12,11 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
-import snowballstemmer
-
 from desktop_search.search.terms import fts_match_expression
 from desktop_search.storage.catalog import Catalog
 
 ROW_BUDGET = 6000  # chunks FTS5 may score for one query
-CACHE_TOLERANCE = 0.02  # document counts are reused until the index grows or shrinks 2%
+CACHE_TOLERANCE = 0.02  # document counts are reused until the index has grown 2%
 
 Ranked = list[tuple[int, float]]
 
@@ -33,22 +31,21 @@ class LexicalSearcher:
     def __init__(self, catalog: Catalog, *, row_budget: int = ROW_BUDGET) -> None:
         self.catalog = catalog
         self.row_budget = row_budget
-        self._stemmer = snowballstemmer.stemmer("porter")
         self._lock = threading.Lock()
         self._counts: dict[str, int] = {}
-        self._counts_at = -1  # chunk count when the cache was filled
+        self._counts_at = -1  # highest chunk id when the cache was filled
 
     def _doc_counts(self, terms: list[str]) -> dict[str, int]:
+        """Document counts, capped just above the budget (beyond it they change nothing)."""
         with self._lock:
-            total = self.catalog.chunk_key_summary()[0]
-            if abs(total - self._counts_at) > CACHE_TOLERANCE * max(self._counts_at, 1):
+            newest = self.catalog.max_chunk_id()  # ids only grow: a cheap sign of change
+            if abs(newest - self._counts_at) > CACHE_TOLERANCE * max(self._counts_at, 1):
                 self._counts.clear()
-                self._counts_at = total
-            stems = {t: self._stemmer.stemWord(t) for t in terms}
-            missing = {s for s in stems.values() if s not in self._counts}
+                self._counts_at = newest
+            missing = [t for t in terms if t not in self._counts]
             if missing:
-                self._counts.update(self.catalog.term_doc_counts(missing))
-            return {t: self._counts.get(s, 0) for t, s in stems.items()}
+                self._counts.update(self.catalog.term_doc_counts(missing, self.row_budget))
+            return {t: self._counts[t] for t in terms}
 
     def plan(self, terms: list[str], budget: int | None = None) -> LexicalPlan:
         budget = self.row_budget if budget is None else budget

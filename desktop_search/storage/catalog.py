@@ -456,15 +456,22 @@ class Catalog:
                 result[int(chunk_id)] = int(file_id)
         return result
 
-    def term_doc_counts(self, stems: Iterable[str]) -> dict[str, int]:
-        """How many chunks hold each (porter-stemmed) term; 0 for unknown terms."""
+    def term_doc_counts(self, terms: Iterable[str], cap: int) -> dict[str, int]:
+        """How many chunks hold each term, counted up to ``cap`` + 1 (FTS5 stops there, so
+        a common term costs no more than a rare one)."""
         counts: dict[str, int] = {}
-        for stem in stems:
+        for term in terms:
             row = self.conn.execute(
-                "SELECT doc FROM chunk_vocab WHERE term = ?", (stem,)
+                "SELECT COUNT(*) FROM (SELECT rowid FROM chunk_fts WHERE chunk_fts MATCH ? "
+                "LIMIT ?)",
+                ('"' + term.replace('"', '""') + '"', cap + 1),
             ).fetchone()
-            counts[stem] = int(row[0]) if row else 0
+            counts[term] = int(row[0])
         return counts
+
+    def max_chunk_id(self) -> int:
+        row = self.conn.execute("SELECT MAX(id) FROM chunks").fetchone()
+        return int(row[0] or 0)
 
     def bm25(self, match: str, limit: int) -> list[tuple[int, float]]:
         """(chunk id, score) for an FTS5 MATCH expression, best first; higher is better."""

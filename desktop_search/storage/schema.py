@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 1
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -50,11 +50,6 @@ _MIGRATIONS: dict[int, str] = {
         title, body, tokenize = 'porter unicode61 remove_diacritics 2'
     );
     INSERT INTO chunk_fts (chunk_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0)');
-    """,
-    # Per-term document counts (a view over the FTS index, no storage of its own): lets
-    # BM25 leave out the commonest query terms on large indexes.
-    2: """
-    CREATE VIRTUAL TABLE chunk_vocab USING fts5vocab (chunk_fts, 'row');
     """,
 }
 

@@ -25,6 +25,8 @@ def indexed(engine: Engine, tmp_path: Path) -> Engine:
 def test_document_counts(indexed: Engine) -> None:
     counts = LexicalSearcher(indexed.store.catalog)._doc_counts(["weather", "zeppelin", "qqq"])
     assert counts == {"weather": 30, "zeppelin": 1, "qqq": 0}
+    capped = LexicalSearcher(indexed.store.catalog, row_budget=5)._doc_counts(["weather"])
+    assert capped == {"weather": 6}  # counting stops just past the budget
 
 
 def test_budget_keeps_rare_terms_and_leaves_out_common_ones(indexed: Engine) -> None:
