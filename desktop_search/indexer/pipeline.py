@@ -211,6 +211,20 @@ class Indexer:
 
     # -- the whole run ----------------------------------------------------------------
 
+    def update(self, paths: list[str], progress: ProgressCallback | None = None) -> IndexSummary:
+        """Bring the given paths (files or folders, as reported by the watcher) up to date:
+        what exists is (re)indexed if it changed, what is gone leaves the index."""
+        paths = sorted({os.path.abspath(p) for p in paths})
+        existing = [p for p in paths if os.path.lexists(p)]
+        missing = [p for p in paths if p not in existing]
+        summary = self.index(existing, progress) if existing else IndexSummary()
+        if missing:
+            gone = self.store.catalog.paths_under(missing)
+            if gone:
+                summary.removed += self.store.remove_files(gone)
+                self.store.save()
+        return summary
+
     def index(self, roots: list[str], progress: ProgressCallback | None = None) -> IndexSummary:
         started = time.monotonic()
         summary = IndexSummary()
@@ -222,7 +236,7 @@ class Indexer:
             max_bytes=self.max_bytes,
         )
         catalog = self.store.catalog
-        known = catalog.file_states()
+        known = catalog.file_states_under(roots)
         root_bytes = [encode_path(r) for r in roots]
         on_disk = {encode_path(p) for p in result.files} | {encode_path(p) for p in result.problems}
         gone = [raw for raw in known if _under(raw, root_bytes) and raw not in on_disk]

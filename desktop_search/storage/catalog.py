@@ -213,6 +213,34 @@ class Catalog:
             return None
         return FileState(int(row[0]), row[1], row[2], row[3], str(row[4]))
 
+    def _under_clause(self, roots: Iterable[str]) -> tuple[str, list[bytes]]:
+        """SQL matching paths equal to or below any root (a range scan on the path index)."""
+        clauses, params = [], []
+        for root in roots:
+            raw = encode_path(root).rstrip(b"/") or b"/"
+            clauses.append("(path = ? OR (path >= ? AND path < ?))")
+            params += [raw, raw.rstrip(b"/") + b"/", raw.rstrip(b"/") + b"0"]  # '0' follows '/'
+        return " OR ".join(clauses) or "0", params
+
+    def file_states_under(
+        self, roots: Iterable[str]
+    ) -> dict[bytes, tuple[int | None, int | None, str]]:
+        """Like :meth:`file_states`, for the files at or below ``roots`` only."""
+        where, params = self._under_clause(roots)
+        return {
+            bytes(r[0]): (r[1], r[2], str(r[3]))
+            for r in self.conn.execute(
+                f"SELECT path, size, mtime_ns, status FROM files WHERE {where}", params
+            )
+        }
+
+    def paths_under(self, roots: Iterable[str]) -> list[str]:
+        where, params = self._under_clause(roots)
+        return [
+            decode_path(bytes(r[0]))
+            for r in self.conn.execute(f"SELECT path FROM files WHERE {where}", params)
+        ]
+
     def file_states(self) -> dict[bytes, tuple[int | None, int | None, str]]:
         """path bytes -> (size, mtime_ns, status) for every known file (for scans)."""
         return {

@@ -121,3 +121,43 @@ def test_sequential_and_threaded_runs_agree(tmp_path: Path) -> None:
             results.append((summary.indexed, summary.chunks))
     assert results[0] == results[1] == (12, results[0][1])
     assert results[0][1] > 12
+
+
+def test_update_handles_single_paths_folders_and_deletions(engine: Engine, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "sub").mkdir(parents=True)
+    a = write(docs, "a.txt", "Alpha document about glaciers.")
+    write(docs / "sub", "b.txt", "Beta document about deserts.")
+    write(docs / "sub", "c.txt", "Gamma document about rainforests.")
+    engine.indexer().index([str(docs)])
+    indexer = engine.indexer()
+
+    a.write_text("Alpha document now about volcanoes.", encoding="utf-8")
+    os.utime(a, ns=(a.stat().st_atime_ns, a.stat().st_mtime_ns + 10**9))
+    summary = indexer.update([str(a)])
+    assert (summary.indexed, summary.removed) == (1, 0)
+
+    moved = tmp_path / "elsewhere"
+    (docs / "sub").rename(moved)  # a folder moved out: both of its files must go
+    summary = indexer.update([str(docs / "sub")])
+    assert summary.removed == 2
+    assert engine.store.catalog.paths_under([str(docs)]) == [str(a)]
+
+    (moved).rename(docs / "back")  # and moved back in under another name
+    summary = indexer.update([str(docs / "back")])
+    assert summary.indexed == 2
+    assert engine.store.catalog.counts()["indexed"] == 3
+
+
+def test_paths_under_does_not_match_siblings_with_a_common_prefix(
+    engine: Engine, tmp_path: Path
+) -> None:
+    for folder in ("notes", "notes-old", "notes/deep"):
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+        write(tmp_path / folder, "f.txt", f"text in {folder}")
+    engine.indexer().index([str(tmp_path)])
+    under = engine.store.catalog.paths_under([str(tmp_path / "notes")])
+    assert sorted(Path(p).relative_to(tmp_path).as_posix() for p in under) == [
+        "notes/deep/f.txt",
+        "notes/f.txt",
+    ]
