@@ -1,0 +1,70 @@
+"""The client side of the IPC: one request, one reply, with timeouts."""
+
+from __future__ import annotations
+
+import itertools
+import socket
+from pathlib import Path
+from typing import Any
+
+from desktop_search.daemon.protocol import MAX_MESSAGE_BYTES, decode, encode, socket_path
+
+CONNECT_TIMEOUT_S = 2.0
+REPLY_TIMEOUT_S = 60.0
+
+
+class DaemonUnavailable(Exception):
+    """No daemon answers for this data dir (not running, or gone)."""
+
+
+class DaemonError(Exception):
+    """The daemon answered with an error."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class DaemonClient:
+    def __init__(self, data_dir: Path, *, timeout_s: float = REPLY_TIMEOUT_S) -> None:
+        self.path = socket_path(data_dir)
+        self.timeout_s = timeout_s
+        self._ids = itertools.count(1)
+
+    def available(self) -> bool:
+        try:
+            self.call("ping")
+        except (DaemonUnavailable, DaemonError):
+            return False
+        return True
+
+    def call(self, method: str, **params: Any) -> Any:
+        if not self.path.exists():
+            raise DaemonUnavailable(f"no daemon socket at {self.path}")
+        request_id = next(self._ids)
+        try:
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+                sock.settimeout(CONNECT_TIMEOUT_S)
+                sock.connect(str(self.path))
+                sock.settimeout(self.timeout_s)
+                sock.sendall(encode({"id": request_id, "method": method, "params": params}))
+                reply = self._read_line(sock)
+        except (ConnectionError, FileNotFoundError, TimeoutError, OSError) as exc:
+            raise DaemonUnavailable(f"the daemon did not answer: {exc}") from exc
+        message = decode(reply)
+        if "error" in message:
+            error = message["error"]
+            raise DaemonError(str(error.get("code")), str(error.get("message")))
+        return message.get("result")
+
+    @staticmethod
+    def _read_line(sock: socket.socket) -> bytes:
+        buffer = bytearray()
+        while not buffer.endswith(b"\n"):
+            chunk = sock.recv(65536)
+            if not chunk:
+                raise ConnectionError("connection closed before a reply")
+            buffer += chunk
+            if len(buffer) > 64 * MAX_MESSAGE_BYTES:
+                raise ConnectionError("reply too large")
+        return bytes(buffer)

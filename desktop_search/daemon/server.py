@@ -1,0 +1,116 @@
+"""The IPC server: a Unix socket only its user can reach, one thread per connection.
+
+Access control is twofold: the socket lives in a 0700 folder with mode 0600, and every
+connection's peer credentials (SO_PEERCRED) are checked against the daemon's own user.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import socket
+import socketserver
+import struct
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from desktop_search.daemon.protocol import (
+    MAX_MESSAGE_BYTES,
+    ProtocolError,
+    decode,
+    encode,
+    error_reply,
+)
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[str, dict[str, Any]], Any]
+
+
+class RequestError(Exception):
+    """A request the daemon understood but cannot serve; sent back as an error reply."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def peer_uid(sock: socket.socket) -> int | None:
+    option = getattr(socket, "SO_PEERCRED", None)
+    if option is None:
+        return None  # not Linux: the socket's file permissions are the guard
+    creds = sock.getsockopt(socket.SOL_SOCKET, option, struct.calcsize("3i"))
+    _pid, uid, _gid = struct.unpack("3i", creds)
+    return int(uid)
+
+
+class _Connection(socketserver.StreamRequestHandler):
+    server: IpcServer
+
+    def handle(self) -> None:
+        uid = peer_uid(self.connection)
+        if uid is not None and uid != os.getuid():
+            log.warning("refused an IPC connection from uid %s", uid)
+            self.wfile.write(encode(error_reply(None, "forbidden", "not the daemon's user")))
+            return
+        while not self.server.stopping.is_set():
+            line = self.rfile.readline(MAX_MESSAGE_BYTES + 1)
+            if not line:
+                return
+            if len(line) > MAX_MESSAGE_BYTES and not line.endswith(b"\n"):
+                self.wfile.write(encode(error_reply(None, "too_large", "message too large")))
+                return  # the rest of the oversized message cannot be resynchronised
+            self.wfile.write(encode(self.server.dispatch(line)))
+            self.wfile.flush()
+
+
+class IpcServer(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
+    daemon_threads = True
+
+    def __init__(self, path: Path, handler: Handler) -> None:
+        self.path = path
+        self.handler = handler
+        self.stopping = threading.Event()
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path.parent.chmod(0o700)
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()  # a stale socket from a daemon that died (we hold the lock)
+        old_umask = os.umask(0o177)
+        try:
+            super().__init__(str(path), _Connection)
+        finally:
+            os.umask(old_umask)
+        path.chmod(0o600)
+
+    def dispatch(self, line: bytes) -> dict[str, Any]:
+        request_id: Any = None
+        try:
+            message = decode(line)
+            request_id = message.get("id")
+            method = message.get("method")
+            params = message.get("params") or {}
+            if not isinstance(method, str) or not isinstance(params, dict):
+                raise ProtocolError("bad_request", "'method' must be a string, 'params' an object")
+            return {"id": request_id, "result": self.handler(method, params)}
+        except ProtocolError as exc:
+            return error_reply(request_id, exc.code, str(exc))
+        except RequestError as exc:
+            return error_reply(request_id, exc.code, str(exc))
+        except Exception as exc:  # never let one request take the daemon down
+            log.exception("IPC request failed")
+            return error_reply(request_id, "internal", f"{type(exc).__name__}: {exc}")
+
+    def start(self) -> threading.Thread:
+        thread = threading.Thread(target=self.serve_forever, name="ipc", daemon=True)
+        thread.start()
+        return thread
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.shutdown()
+        self.server_close()
+        with contextlib.suppress(FileNotFoundError):
+            self.path.unlink()
