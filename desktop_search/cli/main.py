@@ -14,6 +14,7 @@ from desktop_search import __version__
 from desktop_search.cli.progress import ProgressBar
 from desktop_search.config.paths import HOME_ENV, resolve_data_dir
 from desktop_search.config.settings import Settings
+from desktop_search.daemon.client import DaemonError
 
 log = logging.getLogger("desktop_search")
 
@@ -101,29 +102,63 @@ def cmd_search(args: argparse.Namespace) -> int:
         relevant=[os.path.abspath(p) for p in args.relevant or []],
         not_relevant=[os.path.abspath(p) for p in args.not_relevant or []],
     )
-    with Engine(data_dir, read_only=True) as engine:
-        try:
-            response = engine.search.run(request)
-        except QuerySyntaxError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return EXIT_ERROR
-    if args.json:
+    try:
+        reply = _daemon_call(
+            data_dir,
+            "search",
+            query=request.query,
+            k=request.k,
+            mode=request.mode,
+            prf=request.prf,
+            folders=filters.folders,
+            types=sorted(filters.types),
+            after=args.after,
+            before=args.before,
+            relevant=request.relevant,
+            not_relevant=request.not_relevant,
+            explain=True,
+        )
+    except DaemonError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    if reply is not None:
+        results, explain = reply["results"], reply["explain"]
+    else:
+        with Engine(data_dir, read_only=True) as engine:
+            try:
+                response = engine.search.run(request)
+            except QuerySyntaxError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return EXIT_ERROR
         results = [hit.to_dict() for hit in response.hits]
-        _print_json({"results": results, "explain": response.explain} if args.explain else results)
+        explain = response.explain
+    if args.json:
+        _print_json({"results": results, "explain": explain} if args.explain else results)
         return EXIT_OK
-    _print_hits(response.hits)
+    _print_hits(results)
     if args.explain:
-        _print_explain(response.explain)
+        _print_explain(explain)
     return EXIT_OK
 
 
-def _print_hits(hits: list[Any]) -> None:
+def _print_hits(hits: list[dict[str, Any]]) -> None:
     if not hits:
         print("no results")
     for rank, hit in enumerate(hits, start=1):
-        where = f" ({hit.section})" if hit.section else ""
-        print(f"{rank:2d}. {hit.display_path}{where}  [{hit.score:.3f}]")
-        print("    " + " ".join(_mark(hit.snippet, hit.highlights).split()))
+        where = f" ({hit['section']})" if hit["section"] else ""
+        print(f"{rank:2d}. {hit['path']}{where}  [{hit['score']:.3f}]")
+        spans = [(int(s), int(e)) for s, e in hit["highlights"]]
+        print("    " + " ".join(_mark(hit["snippet"], spans).split()))
+
+
+def _daemon_call(data_dir: Path, method: str, **params: Any) -> Any:
+    """The daemon's answer, or None when no daemon runs for this data dir."""
+    from desktop_search.daemon.client import DaemonClient, DaemonUnavailableError
+
+    try:
+        return DaemonClient(data_dir).call(method, **params)
+    except DaemonUnavailableError:
+        return None
 
 
 def _print_explain(explain: dict[str, Any]) -> None:
@@ -142,14 +177,20 @@ def cmd_similar(args: argparse.Namespace) -> int:
 
     data_dir = resolve_data_dir(args.data_dir)
     path = os.path.abspath(args.path)
-    with Engine(data_dir, read_only=True) as engine:
-        try:
-            hits = engine.search.similar(path, k=args.k)
-        except LookupError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return EXIT_ERROR
+    try:
+        hits = _daemon_call(data_dir, "similar", path=path, k=args.k)
+    except DaemonError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    if hits is None:
+        with Engine(data_dir, read_only=True) as engine:
+            try:
+                hits = [hit.to_dict() for hit in engine.search.similar(path, k=args.k)]
+            except LookupError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return EXIT_ERROR
     if args.json:
-        _print_json([hit.to_dict() for hit in hits])
+        _print_json(hits)
     else:
         _print_hits(hits)
     return EXIT_OK
@@ -170,14 +211,21 @@ def cmd_status(args: argparse.Namespace) -> int:
     from desktop_search.engine import Engine
 
     data_dir = resolve_data_dir(args.data_dir)
-    with Engine(data_dir, read_only=True) as engine:
-        status = engine.status()
+    status = _daemon_call(data_dir, "status")
+    if status is None:
+        with Engine(data_dir, read_only=True) as engine:
+            status = engine.status()
+        status["daemon"] = None
     if args.json:
         _print_json(status)
         return EXIT_OK
     print(f"data dir:  {status['data_dir']}")
     print(f"model:     {status['model']['name']} ({status['model']['dimensions']} dims)")
-    print(f"folders:   {', '.join(status['folders']) or '(none yet)'}")
+    folders = [
+        f if isinstance(f, str) else f"{f['path']} ({f['watched']})" for f in status["folders"]
+    ]
+    print(f"folders:   {', '.join(folders) or '(none yet)'}")
+    print(f"daemon:    {'running, ' + status['state'] if status['daemon'] else 'not running'}")
     print(f"indexed:   {status['files_indexed']} files, {status['chunks']} chunks")
     print(f"pending:   {status['files_pending']}")
     print(f"failed:    {status['files_failed']}")
@@ -219,6 +267,21 @@ def cmd_model_info(args: argparse.Namespace) -> int:
         manifest.verify()
     _print_json(manifest.raw | {"path": str(manifest.folder)})
     return EXIT_OK
+
+
+def cmd_daemon(args: argparse.Namespace) -> int:
+    from desktop_search.daemon.service import AlreadyRunningError, Daemon
+
+    data_dir = resolve_data_dir(args.data_dir)
+    folders = [os.path.abspath(f) for f in args.folder or []]
+    if not folders and not Settings.load(data_dir).folders:
+        folders = default_folders()
+    try:
+        daemon = Daemon(data_dir, folders or None)
+    except AlreadyRunningError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    return daemon.run()
 
 
 def cmd_default(args: argparse.Namespace) -> int:
@@ -320,6 +383,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-k", type=int, default=10, help="number of files (default 10)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_similar)
+
+    p = sub.add_parser(
+        "daemon",
+        parents=[common],
+        help="run the indexing daemon in the foreground (until SIGTERM/SIGINT)",
+    )
+    p.add_argument(
+        "--folder",
+        action="append",
+        metavar="PATH",
+        help="a folder to watch (repeatable; default: the configured folders, else Documents)",
+    )
+    p.set_defaults(func=cmd_daemon)
 
     p = sub.add_parser("status", parents=[common], help="what is indexed, pending, failed")
     p.add_argument("--json", action="store_true")

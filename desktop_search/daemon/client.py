@@ -13,7 +13,7 @@ CONNECT_TIMEOUT_S = 2.0
 REPLY_TIMEOUT_S = 60.0
 
 
-class DaemonUnavailable(Exception):
+class DaemonUnavailableError(Exception):
     """No daemon answers for this data dir (not running, or gone)."""
 
 
@@ -34,13 +34,13 @@ class DaemonClient:
     def available(self) -> bool:
         try:
             self.call("ping")
-        except (DaemonUnavailable, DaemonError):
+        except (DaemonUnavailableError, DaemonError):
             return False
         return True
 
     def call(self, method: str, **params: Any) -> Any:
         if not self.path.exists():
-            raise DaemonUnavailable(f"no daemon socket at {self.path}")
+            raise DaemonUnavailableError(f"no daemon socket at {self.path}")
         request_id = next(self._ids)
         try:
             with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
@@ -50,7 +50,7 @@ class DaemonClient:
                 sock.sendall(encode({"id": request_id, "method": method, "params": params}))
                 reply = self._read_line(sock)
         except (ConnectionError, FileNotFoundError, TimeoutError, OSError) as exc:
-            raise DaemonUnavailable(f"the daemon did not answer: {exc}") from exc
+            raise DaemonUnavailableError(f"the daemon did not answer: {exc}") from exc
         message = decode(reply)
         if "error" in message:
             error = message["error"]

@@ -30,8 +30,11 @@ class ProtocolError(Exception):
 def socket_path(data_dir: Path) -> Path:
     """A per-user, per-data-dir socket in the user's runtime dir (hashed: short and safe)."""
     runtime = os.environ.get("XDG_RUNTIME_DIR")
-    base = Path(runtime) if runtime and Path(runtime).is_dir() else Path(
-        tempfile.gettempdir()) / f"{SOCKET_NAME}-{os.getuid()}"
+    base = (
+        Path(runtime)
+        if runtime and Path(runtime).is_dir()
+        else Path(tempfile.gettempdir()) / f"{SOCKET_NAME}-{os.getuid()}"
+    )
     digest = hashlib.sha256(str(data_dir.resolve()).encode("utf-8", "surrogateescape"))
     return base / SOCKET_NAME / f"{digest.hexdigest()[:16]}.sock"
 
@@ -51,7 +54,8 @@ def decode(line: bytes) -> dict[str, Any]:
         raise ProtocolError("bad_message", "a message must be a JSON object")
     if message.get("v") != PROTOCOL_VERSION:
         raise ProtocolError(
-            "bad_version", f"protocol version {message.get('v')!r} is not {PROTOCOL_VERSION}")
+            "bad_version", f"protocol version {message.get('v')!r} is not {PROTOCOL_VERSION}"
+        )
     return message
 
 

@@ -29,6 +29,7 @@ class ChangeQueue:
         self.debounce_s = debounce_s
         self._due: dict[str, float] = {}
         self._condition = threading.Condition()
+        self._woken = False
 
     def add(self, path: str) -> None:
         with self._condition:
@@ -50,13 +51,16 @@ class ChangeQueue:
                     for path in due:
                         del self._due[path]
                     return due
-                if now >= deadline:
+                if now >= deadline or self._woken:
+                    self._woken = False
                     return []
                 wake = min([deadline, *self._due.values()])
                 self._condition.wait(max(0.0, wake - now))
 
     def wake(self) -> None:
+        """Make a waiting :meth:`take_due` return now (other work has arrived)."""
         with self._condition:
+            self._woken = True
             self._condition.notify_all()
 
 

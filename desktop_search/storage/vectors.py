@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -38,6 +39,8 @@ class VectorIndex:
         self.dimensions = dimensions
         self.read_only = read_only
         self.dirty = False
+        # The daemon searches from request threads while its worker writes.
+        self._lock = threading.RLock()
         self.index = self._open()
 
     def _new(self) -> Index:
@@ -66,52 +69,60 @@ class VectorIndex:
             return self._new()
 
     def __len__(self) -> int:
-        return len(self.index)
+        with self._lock:
+            return len(self.index)
 
     def max_key(self) -> int:
-        if len(self.index) == 0:
-            return 0
-        return int(np.max(np.asarray(self.index.keys, dtype=np.int64)))
+        with self._lock:
+            if len(self.index) == 0:
+                return 0
+            return int(np.max(np.asarray(self.index.keys, dtype=np.int64)))
 
     def keys(self) -> set[int]:
-        return {int(k) for k in self.index.keys}
+        with self._lock:
+            return {int(k) for k in self.index.keys}
 
     def add(self, keys: list[int], vectors: np.ndarray) -> None:
         if keys:
-            self.index.add(np.asarray(keys, dtype=np.uint64), vectors, threads=1)
-            self.dirty = True
+            with self._lock:
+                self.index.add(np.asarray(keys, dtype=np.uint64), vectors, threads=1)
+                self.dirty = True
 
     def remove(self, keys: list[int]) -> None:
         if keys:
-            self.index.remove(np.asarray(keys, dtype=np.uint64))
-            self.dirty = True
+            with self._lock:
+                self.index.remove(np.asarray(keys, dtype=np.uint64))
+                self.dirty = True
 
     def reset(self) -> None:
-        self.index = self._new()
-        self.dirty = True
+        with self._lock:
+            self.index = self._new()
+            self.dirty = True
 
     def search(self, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """(keys, cosine similarities) of the ``k`` nearest chunks, best first."""
-        if len(self.index) == 0 or k <= 0:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-        count = min(k, len(self.index))
-        exact = len(self.index) <= EXACT_SEARCH_LIMIT
-        matches = self.index.search(query.astype(np.float32), count, exact=exact, threads=1)
+        with self._lock:
+            if len(self.index) == 0 or k <= 0:
+                return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+            count = min(k, len(self.index))
+            exact = len(self.index) <= EXACT_SEARCH_LIMIT
+            matches = self.index.search(query.astype(np.float32), count, exact=exact, threads=1)
         keys = np.asarray(matches.keys, dtype=np.int64)
         similarities = 1.0 - np.asarray(matches.distances, dtype=np.float32)
         return keys, similarities
 
     def save(self) -> None:
         """Write to a temp file, fsync it, then atomically replace the index file."""
-        if self.read_only or not self.dirty:
-            return
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        self.index.save(str(tmp))
-        with tmp.open("rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, self.path)
-        fsync_dir(self.path.parent)
-        self.dirty = False
+        with self._lock:
+            if self.read_only or not self.dirty:
+                return
+            tmp = self.path.with_name(self.path.name + ".tmp")
+            self.index.save(str(tmp))
+            with tmp.open("rb+") as fh:
+                os.fsync(fh.fileno())
+            os.replace(tmp, self.path)
+            fsync_dir(self.path.parent)
+            self.dirty = False
 
     def close(self) -> None:
         with contextlib.suppress(Exception):
