@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
@@ -276,6 +277,9 @@ def cmd_daemon(args: argparse.Namespace) -> int:
     folders = [os.path.abspath(f) for f in args.folder or []]
     if not folders and not Settings.load(data_dir).folders:
         folders = default_folders()
+    # Low priority before any thread starts: onnxruntime's and the extractor's inherit it.
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(10)
     try:
         daemon = Daemon(data_dir, folders or None)
     except AlreadyRunningError as exc:

@@ -10,93 +10,14 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from desktop_search.daemon.client import DaemonClient, DaemonError
+from desktop_search.daemon.client import DaemonError
 from desktop_search.daemon.protocol import MAX_MESSAGE_BYTES, socket_path
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def wait_for(condition: Callable[[], Any], timeout_s: float = 60.0, what: str = "") -> Any:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what or condition}")
-
-
-class RunningDaemon:
-    def __init__(self, data_dir: Path, folders: list[Path], runtime: Path) -> None:
-        self.data_dir = data_dir
-        self.folders = folders
-        self.env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime)}
-        os.environ["XDG_RUNTIME_DIR"] = str(runtime)  # for the in-test client
-        self.process: subprocess.Popen[str] | None = None
-        self.client = DaemonClient(data_dir, timeout_s=30)
-
-    def start(self) -> None:
-        args = [sys.executable, "-m", "desktop_search", "daemon", "--data-dir", str(self.data_dir)]
-        for folder in self.folders:
-            args += ["--folder", str(folder)]
-        self.process = subprocess.Popen(
-            args, cwd=REPO, env=self.env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-        )
-        wait_for(self.client.available, what="the daemon to answer")
-
-    def idle(self) -> dict[str, Any]:
-        """Wait until the daemon has nothing left to do; return its status."""
-
-        def settled() -> dict[str, Any] | None:
-            status = self.client.call("status")
-            busy = status["state"] != "idle" or status["files_pending"]
-            return None if busy else dict(status)
-
-        time.sleep(0.6)  # longer than the debounce, so fresh events are queued
-        return dict(wait_for(settled, what="the daemon to settle"))
-
-    def search(self, query: str, **params: Any) -> list[str]:
-        hits = self.client.call("search", query=query, **params)
-        return [Path(h["path"]).name for h in hits]
-
-    def stop(self, sig: int = signal.SIGTERM) -> int:
-        assert self.process is not None
-        self.process.send_signal(sig)
-        code = self.process.wait(timeout=60)
-        self.process.stdout.close()  # type: ignore[union-attr]
-        self.process.stderr.close()  # type: ignore[union-attr]
-        return code
-
-
-@pytest.fixture
-def runtime(tmp_path: Path) -> Iterator[Path]:
-    folder = tmp_path / "run"
-    folder.mkdir(mode=0o700)
-    saved = os.environ.get("XDG_RUNTIME_DIR")
-    yield folder
-    if saved is None:
-        os.environ.pop("XDG_RUNTIME_DIR", None)
-    else:
-        os.environ["XDG_RUNTIME_DIR"] = saved
-
-
-@pytest.fixture
-def daemon(tmp_path: Path, runtime: Path) -> Iterator[RunningDaemon]:
-    folders = [tmp_path / "one", tmp_path / "two"]
-    for folder in folders:
-        folder.mkdir()
-    (folders[0] / "seed.txt").write_text("Seed note about lighthouses on rocky coasts.", "utf-8")
-    running = RunningDaemon(tmp_path / "data", folders, runtime)
-    running.start()
-    yield running
-    if running.process is not None and running.process.poll() is None:
-        running.stop()
+from tests.daemon.harness import REPO, RunningDaemon
 
 
 def test_changes_are_reflected_in_search(daemon: RunningDaemon) -> None:
