@@ -35,8 +35,16 @@ class RunningDaemon:
         self.process: subprocess.Popen[str] | None = None
         self.client = DaemonClient(data_dir, timeout_s=30)
 
-    def start(self) -> None:
-        args = [sys.executable, "-m", "desktop_search", "daemon", "--data-dir", str(self.data_dir)]
+    def start(self, prefix: list[str] | None = None) -> None:
+        args = [
+            *(prefix or []),
+            sys.executable,
+            "-m",
+            "desktop_search",
+            "daemon",
+            "--data-dir",
+            str(self.data_dir),
+        ]
         for folder in self.folders:
             args += ["--folder", str(folder)]
         self.process = subprocess.Popen(

@@ -18,6 +18,7 @@ import pytest
 from desktop_search.daemon.client import DaemonError
 from desktop_search.daemon.protocol import MAX_MESSAGE_BYTES, socket_path
 from tests.daemon.harness import REPO, RunningDaemon
+from tests.hostile import build_hostile_folder, unprivileged_prefix
 
 
 def test_changes_are_reflected_in_search(daemon: RunningDaemon) -> None:
@@ -218,3 +219,24 @@ def test_malformed_and_oversized_messages_get_error_replies(daemon: RunningDaemo
     with pytest.raises(DaemonError, match="unexpected keyword"):
         daemon.client.call("search", nonsense=1)
     assert daemon.client.call("ping") == "pong"  # still up
+
+
+def test_hostile_files_leave_the_daemon_up_with_reasons(tmp_path: Path, runtime: Path) -> None:
+    docs, expected = build_hostile_folder(tmp_path)
+    prefix = unprivileged_prefix(docs / "secret.txt")
+    running = RunningDaemon(tmp_path / "data", [docs], runtime)
+    running.start(prefix)
+    try:
+        status = running.idle()
+        reasons = {Path(f["path"]).name: f["reason"] for f in status["failures"]}
+        assert set(reasons) == set(expected)
+        for name, part in expected.items():
+            assert part in reasons[name] and reasons[name]
+        assert status["files_indexed"] == 4
+        assert running.search("marine mammals singing", k=1) == ["good-note.txt"]
+        assert running.search("eruption of a mountain", k=1) == ["good-letter.docx"]
+        (docs / "another-good.txt").write_text("Penguins huddle together in the cold.", "utf-8")
+        running.idle()
+        assert running.search("flightless birds keeping warm", k=1) == ["another-good.txt"]
+    finally:
+        assert running.stop() == 0
