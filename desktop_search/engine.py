@@ -11,6 +11,7 @@ from desktop_search.config.paths import default_model_dir
 from desktop_search.config.settings import Settings
 from desktop_search.embedding.encoder import Encoder
 from desktop_search.extract.guard import GuardedExtractor
+from desktop_search.indexer.ignore import IgnoreRules
 from desktop_search.indexer.pipeline import Indexer
 from desktop_search.search.service import SearchService
 from desktop_search.storage.store import IndexStore
@@ -59,6 +60,7 @@ class Engine:
             self._extractor,
             max_bytes=self.settings.max_file_bytes,
             include_hidden=self.settings.index_hidden,
+            rules=IgnoreRules(self.settings.exclude_patterns),
         )
 
     def status(self) -> dict[str, Any]:

@@ -68,7 +68,9 @@ class Daemon:
         self.stop_event = threading.Event()
         self.paused = threading.Event()
         self.indexer = self.engine.indexer()
-        self.watcher = FolderWatcher(self.queue.add, include_hidden=settings.index_hidden)
+        self.watcher = FolderWatcher(
+            self.queue.add, include_hidden=settings.index_hidden, rules=self.indexer.rules
+        )
         self.server = IpcServer(socket_path(data_dir), self.handle)
         self._scan_requested: set[str] = set(self.folders)
         self._removals: set[str] = set()

@@ -14,11 +14,15 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
+from desktop_search.indexer.ignore import IGNORE_FILE, IgnoreRules
 from desktop_search.indexer.scanner import SKIP_DIRS, is_temporary
 
 log = logging.getLogger(__name__)
 
 DEBOUNCE_S = 0.3
+# At most this many paths a batch, oldest first: during a bulk copy, a file saved now waits
+# for one batch, not for the whole copy.
+MAX_BATCH = 64
 
 
 class ChangeQueue:
@@ -40,13 +44,16 @@ class ChangeQueue:
         with self._condition:
             return len(self._due)
 
-    def take_due(self, timeout_s: float) -> list[str]:
-        """Wait up to ``timeout_s`` for paths whose quiet time has passed; return them."""
+    def take_due(self, timeout_s: float, max_items: int = MAX_BATCH) -> list[str]:
+        """Wait up to ``timeout_s`` for paths whose quiet time has passed; return the
+        ``max_items`` that have waited longest."""
         deadline = time.monotonic() + timeout_s
         with self._condition:
             while True:
                 now = time.monotonic()
-                due = [p for p, t in self._due.items() if t <= now]
+                due = sorted(
+                    (p for p, t in self._due.items() if t <= now), key=self._due.__getitem__
+                )[:max_items]
                 if due:
                     for path in due:
                         del self._due[path]
@@ -64,20 +71,25 @@ class ChangeQueue:
             self._condition.notify_all()
 
 
-def _ignored(path: str, include_hidden: bool) -> bool:
+def _ignored(path: str, include_hidden: bool, rules: IgnoreRules) -> bool:
     parts = path.split(os.sep)
     if any(part in SKIP_DIRS for part in parts):
         return True
     name = parts[-1]
     if is_temporary(name):
         return True
-    return not include_hidden and any(part.startswith(".") for part in parts if part)
+    if not include_hidden and any(part.startswith(".") for part in parts if part):
+        return True
+    return rules.is_ignored(path, os.path.isdir(path))
 
 
 class _Handler(FileSystemEventHandler):
-    def __init__(self, notify: Callable[[str], None], include_hidden: bool) -> None:
+    def __init__(
+        self, notify: Callable[[str], None], include_hidden: bool, rules: IgnoreRules
+    ) -> None:
         self.notify = notify
         self.include_hidden = include_hidden
+        self.rules = rules
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
@@ -86,15 +98,23 @@ class _Handler(FileSystemEventHandler):
             return  # a child changed; the child's own event says which
         for raw in (event.src_path, getattr(event, "dest_path", "")):
             path = os.fsdecode(raw) if raw else ""
-            if path and not _ignored(path, self.include_hidden):
+            if path and os.path.basename(path) == IGNORE_FILE:
+                self.notify(os.path.dirname(path))  # new exclusions: look at the folder again
+            elif path and not _ignored(path, self.include_hidden, self.rules):
                 self.notify(path)
 
 
 class FolderWatcher:
     """Watches folders recursively; falls back to polling where inotify watches run out."""
 
-    def __init__(self, notify: Callable[[str], None], *, include_hidden: bool = False) -> None:
-        self.handler = _Handler(notify, include_hidden)
+    def __init__(
+        self,
+        notify: Callable[[str], None],
+        *,
+        include_hidden: bool = False,
+        rules: IgnoreRules | None = None,
+    ) -> None:
+        self.handler = _Handler(notify, include_hidden, rules or IgnoreRules())
         self.observer: BaseObserver = Observer()
         self.poller: BaseObserver | None = None
         self.modes: dict[str, str] = {}  # folder -> "events" | "polling (reason)"

@@ -26,6 +26,7 @@ from desktop_search.embedding.encoder import Encoder
 from desktop_search.extract.base import ExtractionError
 from desktop_search.extract.guard import GuardedExtractor
 from desktop_search.extract.registry import is_supported
+from desktop_search.indexer.ignore import IgnoreRules
 from desktop_search.indexer.scanner import FoundFile, scan
 from desktop_search.storage.catalog import NewChunk, clean_text, encode_path
 from desktop_search.storage.store import IndexStore
@@ -95,8 +96,10 @@ class Indexer:
         max_bytes: int,
         include_hidden: bool = False,
         threaded: bool = True,
+        rules: IgnoreRules | None = None,
     ) -> None:
         self.store = store
+        self.rules = rules or IgnoreRules()
         self.encoder = encoder
         self.chunker = chunker
         self.extractor = extractor
@@ -234,6 +237,7 @@ class Indexer:
             wanted=lambda p: is_supported(Path(p)),
             include_hidden=self.include_hidden,
             max_bytes=self.max_bytes,
+            rules=self.rules,
         )
         catalog = self.store.catalog
         known = catalog.file_states_under(roots)

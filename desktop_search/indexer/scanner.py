@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import logging
 import os
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from desktop_search.indexer.ignore import Chain, IgnoreRules
 
 log = logging.getLogger(__name__)
 
@@ -50,20 +53,27 @@ def scan(
     wanted: Callable[[str], bool],
     include_hidden: bool = False,
     max_bytes: int | None = None,
+    rules: IgnoreRules | None = None,
 ) -> ScanResult:
-    """Every wanted regular file under ``roots``; symlinks are followed, loops reported."""
+    """Every wanted regular file under ``roots``; symlinks are followed, loops reported,
+    excluded paths (ignore files, global patterns) left out."""
     result = ScanResult()
+    rules = rules or IgnoreRules()
+    walk = _Walk(result, wanted, include_hidden, rules)
     for root in roots:
         try:
             info = os.stat(root)
         except OSError as exc:
             result.problems[root] = f"cannot open folder: {exc.strerror or exc}"
             continue
+        is_dir = stat.S_ISDIR(info.st_mode)
+        if rules.is_ignored(root, is_dir):
+            continue
         if stat.S_ISREG(info.st_mode):
             if wanted(root):
                 result.files[root] = FoundFile(root, info.st_size, info.st_mtime_ns)
             continue
-        _walk(root, {(info.st_dev, info.st_ino)}, result, wanted, include_hidden)
+        walk.folder(root, {(info.st_dev, info.st_ino)}, rules.chain_for(root))
     if max_bytes is not None:
         for path, found in list(result.files.items()):
             if found.size > max_bytes:
@@ -74,43 +84,54 @@ def scan(
     return result
 
 
-def _walk(
-    folder: str,
-    ancestors: set[tuple[int, int]],
-    result: ScanResult,
-    wanted: Callable[[str], bool],
-    include_hidden: bool,
-) -> None:
-    try:
-        entries = list(os.scandir(folder))
-    except PermissionError:
-        result.problems[folder] = "permission denied: folder not readable"
-        return
-    except OSError as exc:
-        result.problems[folder] = f"cannot list folder: {exc.strerror or exc}"
-        return
-    for entry in entries:
-        name = entry.name
-        if (not include_hidden and name.startswith(".")) or is_temporary(name):
-            continue
-        path = entry.path
+class _Walk:
+    def __init__(
+        self,
+        result: ScanResult,
+        wanted: Callable[[str], bool],
+        include_hidden: bool,
+        rules: IgnoreRules,
+    ) -> None:
+        self.result = result
+        self.wanted = wanted
+        self.include_hidden = include_hidden
+        self.rules = rules
+
+    def folder(self, folder: str, ancestors: set[tuple[int, int]], chain: Chain) -> None:
+        result = self.result
         try:
-            info = entry.stat(follow_symlinks=True)
-        except FileNotFoundError:
-            if entry.is_symlink():
-                result.problems[path] = "broken symbolic link"
-            continue
+            entries = list(os.scandir(folder))
+        except PermissionError:
+            result.problems[folder] = "permission denied: folder not readable"
+            return
         except OSError as exc:
-            reason = "symbolic link loop" if exc.errno == 40 else (exc.strerror or str(exc))
-            result.problems[path] = reason
-            continue
-        if stat.S_ISDIR(info.st_mode):
-            if name in SKIP_DIRS:
+            result.problems[folder] = f"cannot list folder: {exc.strerror or exc}"
+            return
+        for entry in entries:
+            name = entry.name
+            if (not self.include_hidden and name.startswith(".")) or is_temporary(name):
                 continue
-            key = (info.st_dev, info.st_ino)
-            if key in ancestors:
-                result.problems[path] = "symbolic link loop (points back to a parent folder)"
+            path = entry.path
+            try:
+                info = entry.stat(follow_symlinks=True)
+            except FileNotFoundError:
+                if entry.is_symlink():
+                    result.problems[path] = "broken symbolic link"
                 continue
-            _walk(path, ancestors | {key}, result, wanted, include_hidden)
-        elif stat.S_ISREG(info.st_mode) and wanted(path):
-            result.files[path] = FoundFile(path, info.st_size, info.st_mtime_ns)
+            except OSError as exc:
+                loop = exc.errno == errno.ELOOP
+                result.problems[path] = "symbolic link loop" if loop else (exc.strerror or str(exc))
+                continue
+            is_dir = stat.S_ISDIR(info.st_mode)
+            if self.rules.excluded(chain, path, is_dir):
+                continue
+            if is_dir:
+                if name in SKIP_DIRS:
+                    continue
+                key = (info.st_dev, info.st_ino)
+                if key in ancestors:
+                    result.problems[path] = "symbolic link loop (points back to a parent folder)"
+                    continue
+                self.folder(path, ancestors | {key}, self.rules.chain_for(path, chain))
+            elif stat.S_ISREG(info.st_mode) and self.wanted(path):
+                result.files[path] = FoundFile(path, info.st_size, info.st_mtime_ns)

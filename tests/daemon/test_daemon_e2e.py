@@ -240,3 +240,17 @@ def test_hostile_files_leave_the_daemon_up_with_reasons(tmp_path: Path, runtime:
         assert running.search("flightless birds keeping warm", k=1) == ["another-good.txt"]
     finally:
         assert running.stop() == 0
+
+
+def test_ignore_file_edits_take_effect(daemon: RunningDaemon) -> None:
+    one = daemon.folders[0]
+    (one / "drafts").mkdir()
+    (one / "drafts" / "plan.txt").write_text("A plan about balloons.", "utf-8")
+    daemon.idle()
+    assert daemon.search("balloons", mode="lexical") == ["plan.txt"]
+    (one / ".desktop-search-ignore").write_text("drafts/\n", "utf-8")
+    daemon.idle()
+    assert daemon.search("balloons", mode="lexical") == []
+    (one / "drafts" / "more.txt").write_text("More about balloons.", "utf-8")
+    daemon.idle()
+    assert daemon.search("balloons", mode="lexical") == []

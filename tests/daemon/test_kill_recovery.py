@@ -54,16 +54,25 @@ def note(rng: random.Random, number: int) -> str:
     return f"Note {number} token{number}x. {body}\n"
 
 
-def indexed_count(data_dir: Path) -> int:
+def catalog_value(data_dir: Path, sql: str) -> float:
     path = data_dir / "catalog.sqlite3"
     if not path.exists():
         return 0
     with contextlib.closing(sqlite3.connect(path, timeout=30)) as conn:
         try:
-            row = conn.execute("SELECT COUNT(*) FROM files WHERE status = 'indexed'").fetchone()
+            row = conn.execute(sql).fetchone()
         except sqlite3.OperationalError:  # killed before the schema was written
             return 0
-    return int(row[0])
+    return float(row[0] or 0)
+
+
+def indexed_count(data_dir: Path) -> int:
+    return int(catalog_value(data_dir, "SELECT COUNT(*) FROM files WHERE status = 'indexed'"))
+
+
+def last_commit(data_dir: Path) -> float:
+    """When the daemon last committed a file (time.time() clock)."""
+    return catalog_value(data_dir, "SELECT MAX(indexed_at) FROM files")
 
 
 def disk_state(folder: Path) -> dict[str, str]:
@@ -83,7 +92,8 @@ def test_kill_minus_nine_at_random_points_loses_and_duplicates_nothing(
     next_number = FILES
     kills = 0
     progress: list[int] = []  # files indexed when each kill struck
-    for _ in range(KILL_POINTS):
+    for point in range(KILL_POINTS):
+        started = time.time()
         args = [
             sys.executable,
             "-m",
@@ -97,7 +107,13 @@ def test_kill_minus_nine_at_random_points_loses_and_duplicates_nothing(
         process = subprocess.Popen(
             args, cwd=REPO, env=daemon.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
-        time.sleep(rng.uniform(0.5, 5.0))
+        if point % 3 == 0:  # somewhere in start-up (model loading, first scan)
+            time.sleep(rng.uniform(0.1, 2.5))
+        else:  # while files are being committed, whatever the machine's speed
+            deadline = time.monotonic() + 60
+            while last_commit(daemon.data_dir) < started and time.monotonic() < deadline:
+                time.sleep(0.05)
+            time.sleep(rng.uniform(0.0, 1.0))
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
         kills += 1

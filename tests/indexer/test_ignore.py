@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop_search.indexer.ignore import IGNORE_FILE, IgnoreRules
+from desktop_search.indexer.scanner import scan
+
+
+def everything(_: str) -> bool:
+    return True
+
+
+def make_tree(root: Path, files: list[str]) -> None:
+    for name in files:
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x", "utf-8")
+
+
+def found(root: Path, rules: IgnoreRules | None = None) -> list[str]:
+    result = scan([str(root)], wanted=everything, rules=rules)
+    return sorted(Path(p).relative_to(root).as_posix() for p in result.files)
+
+
+def test_per_folder_ignore_file(tmp_path: Path) -> None:
+    make_tree(
+        tmp_path,
+        [
+            "a.log",
+            "keep.log",
+            "notes.txt",
+            "build/out.txt",
+            "src/build.txt",
+            "src/build/x.txt",
+            "docs/tmp/t.txt",
+            "docs/deep/tmp/u.txt",
+        ],
+    )
+    (tmp_path / IGNORE_FILE).write_text(
+        "# logs, but one\n*.log\n!keep.log\nbuild/\n/docs/tmp\n", "utf-8"
+    )
+    assert found(tmp_path) == ["docs/deep/tmp/u.txt", "keep.log", "notes.txt", "src/build.txt"]
+
+
+def test_deeper_ignore_file_wins(tmp_path: Path) -> None:
+    make_tree(tmp_path, ["a.md", "sub/a.md", "sub/b.md"])
+    (tmp_path / IGNORE_FILE).write_text("*.md\n", "utf-8")
+    (tmp_path / "sub" / IGNORE_FILE).write_text("!a.md\n", "utf-8")
+    assert found(tmp_path) == ["sub/a.md"]
+
+
+def test_global_patterns_and_double_star(tmp_path: Path) -> None:
+    make_tree(tmp_path, ["x/cache/a.txt", "x/y/cache/b.txt", "x/c.txt", "secret.key"])
+    rules = IgnoreRules(["**/cache/", "*.key"])
+    assert found(tmp_path, rules) == ["x/c.txt"]
+
+
+def test_single_path_check_sees_ignored_folders_above(tmp_path: Path) -> None:
+    make_tree(tmp_path, ["build/deep/file.txt", "src/file.txt"])
+    (tmp_path / IGNORE_FILE).write_text("build/\n", "utf-8")
+    rules = IgnoreRules()
+    assert rules.is_ignored(str(tmp_path / "build/deep/file.txt"))
+    assert not rules.is_ignored(str(tmp_path / "src/file.txt"))
+    assert rules.is_ignored(str(tmp_path / IGNORE_FILE))
+    # A file root given directly (as the watcher does) is excluded too.
+    assert scan([str(tmp_path / "build/deep/file.txt")], wanted=everything).files == {}
+
+
+def test_changed_ignore_file_is_reread(tmp_path: Path) -> None:
+    make_tree(tmp_path, ["a.txt", "b.txt"])
+    rules = IgnoreRules()
+    assert found(tmp_path, rules) == ["a.txt", "b.txt"]
+    ignore = tmp_path / IGNORE_FILE
+    ignore.write_text("a.txt\n", "utf-8")
+    assert found(tmp_path, rules) == ["b.txt"]
