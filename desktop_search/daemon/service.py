@@ -111,7 +111,7 @@ class Daemon:
                         self.queue.add(path)
                     continue
                 if paths:
-                    self._work("updating", functools.partial(self.indexer.update, paths))
+                    self._work("updating", functools.partial(self._update, paths))
                 elif time.monotonic() >= next_reconcile:
                     with self._state_lock:
                         self._scan_requested.update(self.folders)
@@ -121,6 +121,18 @@ class Daemon:
         finally:
             self.shutdown()
         return 0
+
+    def _update(self, paths: list[str]) -> IndexSummary:
+        """Files are indexed now; a folder (created, moved in) is expanded into its files,
+        which join the queue behind anything saved more recently."""
+        folders = [p for p in paths if os.path.isdir(p)]
+        files = [p for p in paths if p not in folders]
+        summary = self.indexer.update(files) if files else IndexSummary()
+        if folders:
+            queued, removed = self.indexer.expand_folders(folders)
+            summary.removed += removed
+            self.queue.add_now(queued)
+        return summary
 
     def _work(self, what: str, job: Callable[[], IndexSummary]) -> None:
         self.current = what

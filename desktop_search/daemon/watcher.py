@@ -20,9 +20,9 @@ from desktop_search.indexer.scanner import SKIP_DIRS, is_temporary
 log = logging.getLogger(__name__)
 
 DEBOUNCE_S = 0.3
-# At most this many paths a batch, oldest first: during a bulk copy, a file saved now waits
-# for one batch, not for the whole copy.
-MAX_BATCH = 64
+# At most this many paths a batch, newest first: during a bulk copy, the file a user has
+# just saved waits for one batch, not for the whole copy (the copy drains behind it).
+MAX_BATCH = 16
 
 
 class ChangeQueue:
@@ -40,19 +40,29 @@ class ChangeQueue:
             self._due[path] = time.monotonic() + self.debounce_s
             self._condition.notify_all()
 
+    def add_now(self, paths: list[str]) -> None:
+        """Queue paths found by a scan: due at once, but older than any later event."""
+        with self._condition:
+            now = time.monotonic()
+            for path in paths:
+                self._due.setdefault(path, now)
+            self._condition.notify_all()
+
     def __len__(self) -> int:
         with self._condition:
             return len(self._due)
 
     def take_due(self, timeout_s: float, max_items: int = MAX_BATCH) -> list[str]:
         """Wait up to ``timeout_s`` for paths whose quiet time has passed; return the
-        ``max_items`` that have waited longest."""
+        ``max_items`` most recently changed of them."""
         deadline = time.monotonic() + timeout_s
         with self._condition:
             while True:
                 now = time.monotonic()
                 due = sorted(
-                    (p for p, t in self._due.items() if t <= now), key=self._due.__getitem__
+                    (p for p, t in self._due.items() if t <= now),
+                    key=self._due.__getitem__,
+                    reverse=True,
                 )[:max_items]
                 if due:
                     for path in due:

@@ -228,6 +228,21 @@ class Indexer:
                 self.store.save()
         return summary
 
+    def expand_folders(self, folders: list[str]) -> tuple[list[str], int]:
+        """For the daemon: the wanted files (and unreadable places) under ``folders``, to
+        queue one by one; files the catalog holds there that are gone are removed now.
+        Returns (paths to queue, number removed)."""
+        result = scan(
+            folders,
+            wanted=lambda p: is_supported(Path(p)),
+            include_hidden=self.include_hidden,
+            rules=self.rules,
+        )
+        present = set(result.files) | set(result.problems)
+        gone = [p for p in self.store.catalog.paths_under(folders) if p not in present]
+        removed = self.store.remove_files(gone) if gone else 0
+        return sorted(present), removed
+
     def index(self, roots: list[str], progress: ProgressCallback | None = None) -> IndexSummary:
         started = time.monotonic()
         summary = IndexSummary()

@@ -25,10 +25,10 @@ def test_wake_returns_a_waiting_take_at_once() -> None:
     assert time.monotonic() - started < 2.0
 
 
-def test_batches_are_capped_oldest_first() -> None:
+def test_batches_are_capped_newest_first() -> None:
     queue = ChangeQueue(debounce_s=0.0)
-    for i in range(10):
-        queue.add(f"/p{i}")
-        time.sleep(0.001)
-    assert queue.take_due(timeout_s=1.0, max_items=4) == ["/p0", "/p1", "/p2", "/p3"]
-    assert len(queue) == 6
+    queue.add_now([f"/bulk{i}" for i in range(10)])
+    time.sleep(0.001)
+    queue.add("/just-saved")
+    assert queue.take_due(timeout_s=1.0, max_items=4)[0] == "/just-saved"
+    assert len(queue) == 7
