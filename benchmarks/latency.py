@@ -33,7 +33,7 @@ from desktop_search.config.paths import default_model_dir
 from desktop_search.embedding.encoder import Encoder
 from desktop_search.search.service import SearchRequest, SearchService
 from desktop_search.search.terms import words
-from desktop_search.storage.catalog import NewChunk
+from desktop_search.storage.catalog import NewChunk, NewFile
 from desktop_search.storage.store import IndexStore
 
 CHUNKS_PER_FILE = 10
@@ -104,15 +104,18 @@ def build(data_dir: Path, corpus: SyntheticCorpus, encoder: Encoder, chunks: int
         for start in range(0, count, CHUNKS_PER_FILE):
             part = texts[start : start + CHUNKS_PER_FILE]
             new = [NewChunk(i, i * 1000, i * 1000 + len(t), "", t) for i, t in enumerate(part)]
+            path = f"/synthetic/{file_number // 1000}/f{file_number}.txt"
             store.commit_file(
-                f"/synthetic/{file_number // 1000}/f{file_number}.txt",
-                kind="text",
-                title=f"file {file_number}",
-                size=1,
-                mtime_ns=1,
-                content_hash=str(file_number),
-                chunks=new,
-                vectors=vectors[start : start + len(part)],
+                NewFile(
+                    path,
+                    "text",
+                    f"file {file_number}",
+                    1,
+                    1,
+                    str(file_number),
+                    new,
+                    vectors[start : start + len(part)],
+                )
             )
             file_number += 1
         made += count

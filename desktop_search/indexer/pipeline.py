@@ -28,7 +28,7 @@ from desktop_search.extract.guard import GuardedExtractor
 from desktop_search.extract.registry import is_supported
 from desktop_search.indexer.ignore import IgnoreRules
 from desktop_search.indexer.scanner import FoundFile, scan
-from desktop_search.storage.catalog import NewChunk, clean_text, encode_path
+from desktop_search.storage.catalog import NewChunk, NewFile, clean_text, encode_path
 from desktop_search.storage.store import IndexStore
 
 log = logging.getLogger(__name__)
@@ -200,14 +200,16 @@ class Indexer:
     def _store(self, item: _Prepared, vectors: np.ndarray, summary: IndexSummary) -> None:
         found = item.found
         self.store.commit_file(
-            found.path,
-            kind=item.kind,
-            title=item.title,
-            size=found.size,
-            mtime_ns=found.mtime_ns,
-            content_hash=item.content_hash,
-            chunks=item.chunks,
-            vectors=vectors,
+            NewFile(
+                found.path,
+                item.kind,
+                item.title,
+                found.size,
+                found.mtime_ns,
+                item.content_hash,
+                item.chunks,
+                vectors,
+            )
         )
         summary.indexed += 1
         summary.chunks += len(item.texts)

@@ -95,6 +95,20 @@ class NewChunk:
     text: str
 
 
+@dataclass(frozen=True)
+class NewFile:
+    """A file's freshly extracted content, ready to replace what the index holds for it."""
+
+    path: str
+    kind: str
+    title: str
+    size: int
+    mtime_ns: int
+    content_hash: str
+    chunks: Sequence[NewChunk]
+    vectors: np.ndarray
+
+
 _FILE_COLUMNS = (
     "id, path, display_path, ext, kind, title, size, mtime_ns, status, error, chunk_count"
 )
@@ -280,24 +294,14 @@ class Catalog:
         return ids
 
     def replace_file_chunks(
-        self,
-        conn: sqlite3.Connection,
-        path: str,
-        *,
-        kind: str,
-        title: str,
-        size: int,
-        mtime_ns: int,
-        content_hash: str,
-        chunks: Sequence[NewChunk],
-        vectors: np.ndarray,
+        self, conn: sqlite3.Connection, new: NewFile
     ) -> tuple[list[int], list[int]]:
         """Store a file's new chunks in place of its old ones. Returns (removed, added) ids."""
-        file_id = self._ensure_file(conn, path)
+        file_id = self._ensure_file(conn, new.path)
         removed = self._drop_chunks(conn, file_id)
         added: list[int] = []
-        blobs = vectors.astype(np.float16)
-        for chunk, vector in zip(chunks, blobs, strict=True):
+        blobs = new.vectors.astype(np.float16)
+        for chunk, vector in zip(new.chunks, blobs, strict=True):
             cursor = conn.execute(
                 "INSERT INTO chunks (file_id, ordinal, start, end, section, vector) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
@@ -313,19 +317,19 @@ class Catalog:
             chunk_id = int(cursor.lastrowid or 0)
             conn.execute(
                 "INSERT INTO chunk_fts (rowid, title, body) VALUES (?, ?, ?)",
-                (chunk_id, clean_text(title), clean_text(chunk.text)),
+                (chunk_id, clean_text(new.title), clean_text(chunk.text)),
             )
             added.append(chunk_id)
         conn.execute(
             "UPDATE files SET kind = ?, title = ?, size = ?, mtime_ns = ?, content_hash = ?, "
             "status = 'indexed', error = NULL, chunk_count = ?, indexed_at = ? WHERE id = ?",
             (
-                kind,
-                clean_text(title),
-                size,
-                mtime_ns,
-                content_hash,
-                len(chunks),
+                new.kind,
+                clean_text(new.title),
+                new.size,
+                new.mtime_ns,
+                new.content_hash,
+                len(new.chunks),
                 time.time(),
                 file_id,
             ),

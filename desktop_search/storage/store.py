@@ -6,9 +6,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-import numpy as np
-
-from desktop_search.storage.catalog import Catalog, NewChunk
+from desktop_search.storage.catalog import Catalog, NewFile
 from desktop_search.storage.vectors import VectorIndex
 
 log = logging.getLogger(__name__)
@@ -74,32 +72,12 @@ class IndexStore:
         self.vectors.save()  # a no-op for read-only clients: they repair in memory only
         return True
 
-    def commit_file(
-        self,
-        path: str,
-        *,
-        kind: str,
-        title: str,
-        size: int,
-        mtime_ns: int,
-        content_hash: str,
-        chunks: Sequence[NewChunk],
-        vectors: np.ndarray,
-    ) -> None:
+    def commit_file(self, new: NewFile) -> None:
+        """A file's chunks, FTS rows and vectors replace its old ones, together."""
         with self.catalog.transaction() as conn:
-            removed, added = self.catalog.replace_file_chunks(
-                conn,
-                path,
-                kind=kind,
-                title=title,
-                size=size,
-                mtime_ns=mtime_ns,
-                content_hash=content_hash,
-                chunks=chunks,
-                vectors=vectors,
-            )
+            removed, added = self.catalog.replace_file_chunks(conn, new)
         self.vectors.remove(removed)
-        self.vectors.add(added, vectors)
+        self.vectors.add(added, new.vectors)
 
     def commit_failure(
         self, path: str, reason: str, *, size: int | None, mtime_ns: int | None

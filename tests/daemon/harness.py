@@ -35,7 +35,7 @@ class RunningDaemon:
         self.process: subprocess.Popen[str] | None = None
         self.client = DaemonClient(data_dir, timeout_s=30)
 
-    def start(self, prefix: list[str] | None = None) -> None:
+    def command(self, prefix: list[str] | None = None) -> list[str]:
         args = [
             *(prefix or []),
             sys.executable,
@@ -47,6 +47,10 @@ class RunningDaemon:
         ]
         for folder in self.folders:
             args += ["--folder", str(folder)]
+        return args
+
+    def start(self, prefix: list[str] | None = None) -> None:
+        args = self.command(prefix)
         self.process = subprocess.Popen(
             args, cwd=REPO, env=self.env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )

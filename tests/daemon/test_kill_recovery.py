@@ -10,7 +10,6 @@ import random
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -94,18 +93,12 @@ def test_kill_minus_nine_at_random_points_loses_and_duplicates_nothing(
     progress: list[int] = []  # files indexed when each kill struck
     for point in range(KILL_POINTS):
         started = time.time()
-        args = [
-            sys.executable,
-            "-m",
-            "desktop_search",
-            "daemon",
-            "--data-dir",
-            str(daemon.data_dir),
-            "--folder",
-            str(docs),
-        ]
         process = subprocess.Popen(
-            args, cwd=REPO, env=daemon.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            daemon.command(),
+            cwd=REPO,
+            env=daemon.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         if point % 3 == 0:  # somewhere in start-up (model loading, first scan)
             time.sleep(rng.uniform(0.1, 2.5))

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from desktop_search.storage.catalog import NewChunk
+from desktop_search.storage.catalog import NewChunk, NewFile
 from desktop_search.storage.schema import SCHEMA_VERSION, SchemaError
 from desktop_search.storage.store import VECTORS_FILE, IndexStore
 
@@ -29,14 +29,7 @@ def vectors(n: int, seed: int) -> np.ndarray:
 def add(store: IndexStore, path: str, texts: list[str], seed: int = 0) -> None:
     chunks = [NewChunk(i, 0, len(t), "", t) for i, t in enumerate(texts)]
     store.commit_file(
-        path,
-        kind="text",
-        title=Path(path).name,
-        size=1,
-        mtime_ns=1,
-        content_hash=f"h{seed}",
-        chunks=chunks,
-        vectors=vectors(len(texts), seed),
+        NewFile(path, "text", Path(path).name, 1, 1, f"h{seed}", chunks, vectors(len(texts), seed))
     )
 
 
@@ -163,16 +156,7 @@ def test_many_identical_vectors_do_not_hide_the_true_neighbour(data_dir: Path) -
     store = open_store(data_dir)
     same = np.tile(vectors(1, 5), (1500, 1))
     chunks = [NewChunk(i, 0, 1, "", f"dup {i}") for i in range(1500)]
-    store.commit_file(
-        "/dups",
-        kind="text",
-        title="d",
-        size=1,
-        mtime_ns=1,
-        content_hash="d",
-        chunks=chunks,
-        vectors=same,
-    )
+    store.commit_file(NewFile("/dups", "text", "d", 1, 1, "d", chunks, same))
     target = vectors(1, 9)
     add(store, "/target", ["t"], seed=9)
     keys, sims = store.vectors.search(target[0], 10)
