@@ -27,6 +27,7 @@ class Settings:
     chunk_tokens: int = 200
     chunk_overlap_tokens: int = 40
     index_hidden: bool = False
+    pause_on_battery: bool = True
     # .gitignore-style patterns applied everywhere (each folder may add its own in a
     # .desktop-search-ignore file)
     exclude_patterns: list[str] = field(default_factory=list)

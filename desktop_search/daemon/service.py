@@ -22,6 +22,7 @@ from pathlib import Path
 from types import FrameType
 from typing import IO, Any
 
+from desktop_search.daemon.politeness import LoadMonitor, on_battery
 from desktop_search.daemon.protocol import socket_path
 from desktop_search.daemon.server import IpcServer, RequestError
 from desktop_search.daemon.watcher import ChangeQueue, FolderWatcher
@@ -34,6 +35,7 @@ log = logging.getLogger(__name__)
 
 LOCK_FILE = "daemon.lock"
 RECONCILE_EVERY_S = 15 * 60
+BACK_OFF_S = 5.0
 
 
 class AlreadyRunningError(Exception):
@@ -76,6 +78,7 @@ class Daemon:
         self._removals: set[str] = set()
         self._state_lock = threading.Lock()
         self.started_at = time.time()
+        self.load = LoadMonitor(self._child_pids)
         self.last_change_at: float | None = None
         self.files_done = 0
         self.busy_seconds = 0.0
@@ -96,6 +99,11 @@ class Daemon:
                 if self.paused.is_set():
                     self.current = "paused"
                     self.stop_event.wait(0.5)
+                    continue
+                reason = self._hold_back_reason()
+                if reason:
+                    self.current = reason
+                    self.stop_event.wait(BACK_OFF_S)
                     continue
                 with self._state_lock:
                     scans, self._scan_requested = sorted(self._scan_requested), set()
@@ -133,6 +141,22 @@ class Daemon:
             summary.removed += removed
             self.queue.add_now(queued)
         return summary
+
+    def _child_pids(self) -> list[int]:
+        pid = self.indexer.extractor.pid
+        return [pid] if pid is not None else []
+
+    def _hold_back_reason(self) -> str:
+        """Why not to index right now ('' to go ahead); looked at only when work waits."""
+        has_work = bool(len(self.queue) or self._scan_requested or self._removals)
+        if not has_work:
+            self.load.others_share()  # keep the sample fresh for the next look
+            return ""
+        if self.engine.settings.pause_on_battery and on_battery():
+            return "waiting (on battery)"
+        if self.load.others_busy():
+            return "waiting (the computer is busy)"
+        return ""
 
     def _work(self, what: str, job: Callable[[], IndexSummary]) -> None:
         self.current = what

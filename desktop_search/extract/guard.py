@@ -112,6 +112,11 @@ class GuardedExtractor:
         self._process, self._conn = process, parent
         return parent
 
+    @property
+    def pid(self) -> int | None:
+        """The worker process's id while it runs (its CPU is the indexer's own)."""
+        return self._process.pid if self._process is not None else None
+
     def _kill(self) -> None:
         if self._process is not None:
             self._process.kill()
