@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import socket
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,24 @@ class DaemonClient:
             error = message["error"]
             raise DaemonError(str(error.get("code")), str(error.get("message")))
         return message.get("result")
+
+    def events(self, timeout_s: float) -> Iterator[dict[str, Any]]:
+        """Subscribe and yield the daemon's pushed events ({"event", "data"}) as they come;
+        stops when ``timeout_s`` passes without one, or when the daemon goes away."""
+        if not self.path.exists():
+            raise DaemonUnavailableError(f"no daemon socket at {self.path}")
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            sock.settimeout(CONNECT_TIMEOUT_S)
+            sock.connect(str(self.path))
+            sock.settimeout(timeout_s)
+            sock.sendall(encode({"id": next(self._ids), "method": "subscribe", "params": {}}))
+            with sock.makefile("rb") as stream:
+                try:
+                    decode(stream.readline())  # the 'subscribed' reply
+                    while line := stream.readline():
+                        yield decode(line)
+                except (TimeoutError, OSError):
+                    return
 
     @staticmethod
     def _read_line(sock: socket.socket) -> bytes:

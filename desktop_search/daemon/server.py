@@ -14,6 +14,7 @@ import socketserver
 import struct
 import threading
 from collections.abc import Callable
+from io import BufferedIOBase
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from desktop_search.daemon.protocol import (
 log = logging.getLogger(__name__)
 
 Handler = Callable[[str, dict[str, Any]], Any]
+SUBSCRIBED = "subscribed"  # the reply to 'subscribe': the connection then carries events
 
 
 class RequestError(Exception):
@@ -63,8 +65,21 @@ class _Connection(socketserver.StreamRequestHandler):
             if len(line) > MAX_MESSAGE_BYTES and not line.endswith(b"\n"):
                 self.wfile.write(encode(error_reply(None, "too_large", "message too large")))
                 return  # the rest of the oversized message cannot be resynchronised
-            self.wfile.write(encode(self.server.dispatch(line)))
+            reply = self.server.dispatch(line)
+            self.wfile.write(encode(reply))
             self.wfile.flush()
+            if reply.get("result") == SUBSCRIBED:
+                self._stream_events()
+                return
+
+    def _stream_events(self) -> None:
+        """This connection now only receives events, until the client closes it."""
+        self.server.subscribe(self.wfile)
+        try:
+            while self.rfile.readline(1024):
+                pass  # anything the client sends is ignored; EOF ends the subscription
+        finally:
+            self.server.unsubscribe(self.wfile)
 
 
 class IpcServer(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
@@ -74,6 +89,8 @@ class IpcServer(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
         self.path = path
         self.handler = handler
         self.stopping = threading.Event()
+        self._subscribers: list[BufferedIOBase] = []
+        self._subscribers_lock = threading.Lock()
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         path.parent.chmod(0o700)
         with contextlib.suppress(FileNotFoundError):
@@ -84,6 +101,26 @@ class IpcServer(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
         finally:
             os.umask(old_umask)
         path.chmod(0o600)
+
+    def subscribe(self, stream: BufferedIOBase) -> None:
+        with self._subscribers_lock:
+            self._subscribers.append(stream)
+
+    def unsubscribe(self, stream: BufferedIOBase) -> None:
+        with self._subscribers_lock:
+            if stream in self._subscribers:
+                self._subscribers.remove(stream)
+
+    def broadcast(self, event: str, data: dict[str, Any]) -> None:
+        """Push an event to every subscribed client; a client that went away is dropped."""
+        message = encode({"event": event, "data": data})
+        with self._subscribers_lock:
+            for stream in list(self._subscribers):
+                try:
+                    stream.write(message)
+                    stream.flush()
+                except (OSError, ValueError):
+                    self._subscribers.remove(stream)
 
     def dispatch(self, line: bytes) -> dict[str, Any]:
         request_id: Any = None

@@ -24,12 +24,13 @@ from typing import IO, Any
 
 from desktop_search.daemon.politeness import LoadMonitor, on_battery
 from desktop_search.daemon.protocol import socket_path
-from desktop_search.daemon.server import IpcServer, RequestError
+from desktop_search.daemon.server import SUBSCRIBED, IpcServer, RequestError
 from desktop_search.daemon.watcher import ChangeQueue, FolderWatcher
 from desktop_search.engine import Engine
 from desktop_search.indexer.pipeline import IndexSummary
 from desktop_search.search.filters import Filters, parse_date
 from desktop_search.search.service import MODES, SearchRequest
+from desktop_search.storage.catalog import clean_text
 
 log = logging.getLogger(__name__)
 
@@ -161,12 +162,25 @@ class Daemon:
     def _work(self, what: str, job: Callable[[], IndexSummary]) -> None:
         self.current = what
         started = time.monotonic()
+        self.server.broadcast("progress", {"state": what, "queued_paths": len(self.queue)})
         summary = job()
         self.busy_seconds += time.monotonic() - started
         self.files_done += summary.indexed
-        if summary.indexed or summary.removed:
+        if summary.indexed or summary.removed or summary.failed:
             self.last_change_at = time.time()
+            self.server.broadcast(
+                "changed",
+                {
+                    "indexed": summary.indexed,
+                    "removed": summary.removed,
+                    "failed": [
+                        {"path": clean_text(p), "reason": r}
+                        for p, r in sorted(summary.failed.items())
+                    ],
+                },
+            )
         self.current = "idle"
+        self.server.broadcast("progress", {"state": "idle", "queued_paths": len(self.queue)})
 
     def _watch(self, folder: str) -> None:
         if os.path.isdir(folder):
@@ -198,6 +212,10 @@ class Daemon:
 
     def rpc_ping(self) -> str:
         return "pong"
+
+    def rpc_subscribe(self) -> str:
+        """The connection then receives 'progress' and 'changed' events (see _work)."""
+        return SUBSCRIBED
 
     def rpc_status(self) -> dict[str, Any]:
         status = self.engine.status()

@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -254,3 +255,24 @@ def test_ignore_file_edits_take_effect(daemon: RunningDaemon) -> None:
     (one / "drafts" / "more.txt").write_text("More about balloons.", "utf-8")
     daemon.idle()
     assert daemon.search("balloons", mode="lexical") == []
+
+
+def test_subscribers_are_told_what_changed(daemon: RunningDaemon) -> None:
+    daemon.idle()
+    events: list[dict[str, Any]] = []
+
+    def listen() -> None:
+        for event in daemon.client.events(timeout_s=10):
+            events.append(event)
+            if event["event"] == "changed":
+                return
+
+    listener = threading.Thread(target=listen)
+    listener.start()
+    time.sleep(0.5)  # let the subscription start
+    (daemon.folders[0] / "pushed.txt").write_text("News about comets.", "utf-8")
+    listener.join(timeout=30)
+    kinds = [e["event"] for e in events]
+    assert "progress" in kinds and kinds[-1] == "changed"
+    assert events[-1]["data"]["indexed"] == 1
+    assert daemon.client.call("ping") == "pong"
