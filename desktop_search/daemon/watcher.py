@@ -123,8 +123,10 @@ class FolderWatcher:
         *,
         include_hidden: bool = False,
         rules: IgnoreRules | None = None,
+        poll_interval_s: float = 5.0,
     ) -> None:
         self.handler = _Handler(notify, include_hidden, rules or IgnoreRules())
+        self.poll_interval_s = poll_interval_s
         self.observer: BaseObserver = Observer()
         self.poller: BaseObserver | None = None
         self.modes: dict[str, str] = {}  # folder -> "events" | "polling (reason)"
@@ -142,7 +144,7 @@ class FolderWatcher:
                 raise
             log.warning("inotify watches exhausted for %s: polling it instead", folder)
             if self.poller is None:
-                self.poller = PollingObserver(timeout=5)
+                self.poller = PollingObserver(timeout=self.poll_interval_s)
                 self.poller.start()
             self._watches[folder] = self.poller.schedule(self.handler, folder, recursive=True)
             self.modes[folder] = "polling (the system's inotify watch limit was reached)"
