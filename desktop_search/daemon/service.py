@@ -17,7 +17,6 @@ import signal
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import asdict
 from pathlib import Path
 from types import FrameType
 from typing import IO, Any
@@ -345,6 +344,3 @@ class Daemon:
         settings = self.engine.settings
         settings.folders = list(self.folders)
         settings.save(self.data_dir)
-
-    def settings_dict(self) -> dict[str, Any]:
-        return asdict(self.engine.settings)

@@ -53,9 +53,6 @@ class Encoder:
     def name(self) -> str:
         return self.manifest.name
 
-    def count_tokens(self, text: str) -> int:
-        return len(self.tokenizer.encode(text, add_special_tokens=False).ids)
-
     def encode(
         self, texts: Sequence[str], *, batch_tokens: int = DEFAULT_BATCH_TOKENS
     ) -> np.ndarray:

@@ -107,9 +107,6 @@ class SearchService:
         keys, sims = self.store.vectors.search(vector, limit)
         return [(int(k), float(s)) for k, s in zip(keys, sims, strict=True)]
 
-    def dense(self, query: str, limit: int) -> Ranked:
-        return self.dense_vector(self.encoder.encode_query(query), limit)
-
     def lexical(
         self,
         terms: list[str],

@@ -239,7 +239,7 @@ class Catalog:
     def file_states_under(
         self, roots: Iterable[str]
     ) -> dict[bytes, tuple[int | None, int | None, str]]:
-        """Like :meth:`file_states`, for the files at or below ``roots`` only."""
+        """path bytes -> (size, mtime_ns, status) for the files at or below ``roots``."""
         where, params = self._under_clause(roots)
         return {
             bytes(r[0]): (r[1], r[2], str(r[3]))
@@ -254,13 +254,6 @@ class Catalog:
             decode_path(bytes(r[0]))
             for r in self.conn.execute(f"SELECT path FROM files WHERE {where}", params)
         ]
-
-    def file_states(self) -> dict[bytes, tuple[int | None, int | None, str]]:
-        """path bytes -> (size, mtime_ns, status) for every known file (for scans)."""
-        return {
-            bytes(r[0]): (r[1], r[2], str(r[3]))
-            for r in self.conn.execute("SELECT path, size, mtime_ns, status FROM files")
-        }
 
     def mark_pending(self, paths: Iterable[str]) -> None:
         """Record files that are about to be (re)indexed; mtime NULL means 'not in sync'."""
