@@ -288,8 +288,37 @@ def cmd_daemon(args: argparse.Namespace) -> int:
     return daemon.run()
 
 
+def cmd_gui(args: argparse.Namespace) -> int:
+    from desktop_search.gui.app import run_search_window  # Qt loads only when asked for
+
+    return run_search_window(
+        resolve_data_dir(args.data_dir), quit_after_ms=args.quit_after_ms, query=args.query
+    )
+
+
+def cmd_tray(args: argparse.Namespace) -> int:
+    from desktop_search.tray.app import run_tray
+
+    return run_tray(resolve_data_dir(args.data_dir), quit_after_ms=args.quit_after_ms)
+
+
+def has_display() -> bool:
+    return bool(
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+        or sys.platform in ("win32", "darwin")
+    )
+
+
 def cmd_default(args: argparse.Namespace) -> int:
-    """No command: index the configured folders (default: Documents), then show status."""
+    """No command: the search window on a desktop; on a bare terminal, index the configured
+    folders (default: Documents) and show what was done."""
+    if has_display():
+        args.quit_after_ms = None
+        args.query = None
+        return cmd_gui(args)
+    print("no display found: indexing from the terminal instead of opening the window")
     data_dir = resolve_data_dir(args.data_dir)
     folders = _configured_folders(data_dir)
     print(f"desktop-search {__version__}: indexing {', '.join(folders)} into {data_dir}")
@@ -404,6 +433,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("status", parents=[common], help="what is indexed, pending, failed")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_status)
+
+    for name, func, what in (
+        ("gui", cmd_gui, "open the search window (starts the daemon if needed)"),
+        ("tray", cmd_tray, "run the indexer with its system-tray icon"),
+    ):
+        p = sub.add_parser(name, parents=[common], help=what)
+        p.add_argument(
+            "--quit-after-ms",
+            type=int,
+            metavar="MS",
+            help="quit by itself this long after it is ready (smoke tests)",
+        )
+        if name == "gui":
+            p.add_argument("query", nargs="?", help="start with this query")
+        p.set_defaults(func=func)
 
     model = sub.add_parser("model", parents=[common], help="manage the embedding model")
     msub = model.add_subparsers(dest="model_command", metavar="ACTION", required=True)

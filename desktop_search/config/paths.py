@@ -35,6 +35,16 @@ def shipped_models_dir() -> Path:
     return candidates[0]
 
 
+def resources_dir() -> Path:
+    """The ``resources/`` folder (icons, desktop entries): source tree or bundle."""
+    here = Path(__file__).resolve()
+    candidates = [here.parents[2] / "resources", here.parents[1] / "resources"]
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    return candidates[0]
+
+
 def default_model_dir() -> Path:
     """The model used when none is configured: ``$DESKTOP_SEARCH_MODEL``, else the shipped one."""
     env = os.environ.get(MODEL_ENV)
