@@ -81,9 +81,15 @@ class Engine:
             "data_dir": str(self.data_dir),
         }
 
-    def close(self) -> None:
+    def close_indexer(self) -> None:
+        """Drop the extractor worker; the next ``indexer()`` starts one with the current
+        settings (limits may have changed)."""
         if self._extractor is not None:
             self._extractor.close()
+            self._extractor = None
+
+    def close(self) -> None:
+        self.close_indexer()
         self.search.close()
         self.store.close()
 

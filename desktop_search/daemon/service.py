@@ -21,13 +21,17 @@ from pathlib import Path
 from types import FrameType
 from typing import IO, Any
 
+from desktop_search.config.paths import shipped_models_dir
+from desktop_search.config.settings import Settings
 from desktop_search.daemon.politeness import LoadMonitor, on_battery
 from desktop_search.daemon.protocol import socket_path
 from desktop_search.daemon.server import SUBSCRIBED, IpcServer, RequestError
 from desktop_search.daemon.watcher import ChangeQueue, FolderWatcher
+from desktop_search.embedding.manifest import ModelManifest
 from desktop_search.engine import Engine
 from desktop_search.indexer.pipeline import IndexSummary
 from desktop_search.search.filters import Filters, parse_date
+from desktop_search.search.passage import passage_in_context
 from desktop_search.search.service import MODES, SearchRequest
 from desktop_search.storage.catalog import clean_text
 
@@ -76,7 +80,12 @@ class Daemon:
         self.server = IpcServer(socket_path(data_dir), self.handle)
         self._scan_requested: set[str] = set(self.folders)
         self._removals: set[str] = set()
+        self._retries: set[str] = set()
+        self._pending_settings: Settings | None = None
         self._state_lock = threading.Lock()
+        # Held by requests that read the engine, and while the engine is replaced (a new
+        # model or thread count): a search never sees a half-closed engine.
+        self._engine_lock = threading.RLock()
         self.started_at = time.time()
         self.load = LoadMonitor(self._child_pids)
         self.last_change_at: float | None = None
@@ -106,8 +115,15 @@ class Daemon:
                     self.stop_event.wait(BACK_OFF_S)
                     continue
                 with self._state_lock:
+                    new_settings, self._pending_settings = self._pending_settings, None
+                if new_settings is not None:
+                    self._apply_settings(new_settings)
+                with self._state_lock:
                     scans, self._scan_requested = sorted(self._scan_requested), set()
                     removals, self._removals = sorted(self._removals), set()
+                    retries, self._retries = sorted(self._retries), set()
+                if retries:
+                    self._work("retrying", functools.partial(self._retry, retries))
                 if removals:
                     self._work("removing", functools.partial(self._remove_folder_files, removals))
                 if scans:
@@ -142,13 +158,46 @@ class Daemon:
             self.queue.add_now(queued)
         return summary
 
+    def _retry(self, paths: list[str]) -> IndexSummary:
+        """Failed files, tried again even though they have not changed."""
+        self.engine.store.catalog.mark_pending(paths)
+        return self.indexer.update(paths)
+
+    def _apply_settings(self, new: Settings) -> None:
+        """On the worker thread, between jobs: take new settings into use, no restart."""
+        old = self.engine.settings
+        new.save(self.data_dir)
+        if (new.resolved_model_dir(), new.resolved_encoder_threads()) != (
+            old.resolved_model_dir(),
+            old.resolved_encoder_threads(),
+        ):
+            log.info("model or encoder threads changed: reopening the engine")
+            with self._engine_lock:
+                self.engine.close()
+                self.engine = Engine(self.data_dir, settings=new)
+        else:
+            self.engine.settings = new
+            self.engine.close_indexer()
+        self.indexer = self.engine.indexer()
+        self.watcher.set_rules(self.indexer.rules, include_hidden=new.index_hidden)
+        rescan = (
+            old.exclude_patterns != new.exclude_patterns
+            or old.index_hidden != new.index_hidden
+            or old.max_file_bytes != new.max_file_bytes
+            or old.resolved_model_dir() != new.resolved_model_dir()
+        )
+        if rescan:
+            with self._state_lock:
+                self._scan_requested.update(self.folders)
+        self.server.broadcast("settings", new.to_dict())
+
     def _child_pids(self) -> list[int]:
         pid = self.indexer.extractor.pid
         return [pid] if pid is not None else []
 
     def _hold_back_reason(self) -> str:
         """Why not to index right now ('' to go ahead); looked at only when work waits."""
-        has_work = bool(len(self.queue) or self._scan_requested or self._removals)
+        has_work = bool(len(self.queue) or self._scan_requested or self._removals or self._retries)
         if not has_work:
             self.load.others_share()  # keep the sample fresh for the next look
             return ""
@@ -217,7 +266,8 @@ class Daemon:
         return SUBSCRIBED
 
     def rpc_status(self) -> dict[str, Any]:
-        status = self.engine.status()
+        with self._engine_lock:
+            status = self.engine.status()
         status["folders"] = [
             {"path": folder, "watched": self.watcher.modes.get(folder, "not watched")}
             for folder in self.folders
@@ -265,17 +315,19 @@ class Daemon:
                 after=parse_date(after) if after else None,
                 before=parse_date(before) if before else None,
             )
-            response = self.engine.search.run(
-                SearchRequest(
-                    query=query,
-                    k=int(k),
-                    mode=mode,
-                    filters=filters,
-                    prf=prf,
-                    relevant=list(relevant or []),
-                    not_relevant=list(not_relevant or []),
+            with self._engine_lock:
+                response = self.engine.search.run(
+                    SearchRequest(
+                        query=query,
+                        k=int(k),
+                        mode=mode,
+                        filters=filters,
+                        prf=prf,
+                        relevant=list(relevant or []),
+                        not_relevant=list(not_relevant or []),
+                        describe_expansion=explain,
+                    )
                 )
-            )
         except ValueError as exc:
             raise RequestError("bad_request", str(exc)) from exc
         results = [hit.to_dict() for hit in response.hits]
@@ -283,9 +335,84 @@ class Daemon:
 
     def rpc_similar(self, path: str, k: int = 10) -> list[dict[str, Any]]:
         try:
-            return [h.to_dict() for h in self.engine.search.similar(path, k=int(k))]
+            with self._engine_lock:
+                return [h.to_dict() for h in self.engine.search.similar(path, k=int(k))]
         except LookupError as exc:
             raise RequestError("not_found", str(exc)) from exc
+
+    def rpc_passage(self, path: str, chunk_id: int, query: str = "") -> dict[str, Any]:
+        """The matched passage with its neighbours, for a preview."""
+        try:
+            with self._engine_lock:
+                catalog = self.engine.store.catalog
+                return passage_in_context(catalog, path, int(chunk_id), query).to_dict()
+        except LookupError as exc:
+            raise RequestError("not_found", str(exc)) from exc
+
+    def rpc_get_settings(self) -> dict[str, Any]:
+        with self._state_lock:
+            settings = self._pending_settings or self.engine.settings
+        return {**settings.to_dict(), "folders": list(self.folders)}
+
+    def rpc_set_settings(self, changes: dict[str, Any]) -> dict[str, Any]:
+        """Validate now, apply on the worker thread before its next job; folders at once."""
+        with self._state_lock:
+            base = self._pending_settings or self.engine.settings
+        try:
+            new = base.with_changes(changes)
+            if new.model_dir and not (Path(new.model_dir) / "manifest.json").is_file():
+                raise ValueError(f"{new.model_dir} is not a desktop-search model folder")
+        except ValueError as exc:
+            raise RequestError("bad_request", str(exc)) from exc
+        if "folders" in changes:
+            wanted = [os.path.abspath(os.path.expanduser(f)) for f in new.folders]
+            for folder in [f for f in self.folders if f not in wanted]:
+                self.rpc_remove_folder(folder)
+            for folder in [f for f in wanted if f not in self.folders]:
+                self.rpc_add_folder(folder)
+        new.folders = list(self.folders)
+        with self._state_lock:
+            self._pending_settings = new
+        self.queue.wake()
+        return new.to_dict()
+
+    def rpc_models(self) -> list[dict[str, Any]]:
+        """The models a user can choose: the shipped one and those imported."""
+        found = [shipped_models_dir() / "all-MiniLM-L6-v2-int8"]
+        imported = self.data_dir / "models"
+        if imported.is_dir():
+            found += sorted(p for p in imported.iterdir() if (p / "manifest.json").is_file())
+        models = []
+        for folder in found:
+            try:
+                manifest = ModelManifest.load(folder)
+            except (OSError, ValueError) as exc:
+                log.warning("skipping model folder %s: %s", folder, exc)
+                continue
+            models.append(
+                {
+                    "name": manifest.name,
+                    "path": str(folder),
+                    "shipped": folder == found[0],
+                    "dimensions": manifest.dimensions,
+                }
+            )
+        return models
+
+    def rpc_retry_failed(self) -> int:
+        """Try every failed file again; answers how many."""
+        with self._engine_lock:
+            paths = [row.path for row in self.engine.store.catalog.failures()]
+        with self._state_lock:
+            self._retries.update(paths)
+        self.queue.wake()
+        return len(paths)
+
+    def rpc_shutdown(self) -> str:
+        """Stop the daemon (the tray's Quit): the current commit finishes first."""
+        self.stop_event.set()
+        self.queue.wake()
+        return "stopping"
 
     def rpc_pause(self) -> str:
         self.paused.set()

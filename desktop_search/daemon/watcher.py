@@ -133,6 +133,11 @@ class FolderWatcher:
         self._watches: dict[str, object] = {}
         self.observer.start()
 
+    def set_rules(self, rules: IgnoreRules, *, include_hidden: bool) -> None:
+        """New exclusions take effect for the events that come next."""
+        self.handler.rules = rules
+        self.handler.include_hidden = include_hidden
+
     def watch(self, folder: str) -> None:
         if folder in self._watches:
             return

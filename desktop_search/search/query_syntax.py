@@ -81,3 +81,38 @@ def merge_filters(first: Filters, second: Filters) -> Filters:
 def contains_phrase(text: str, phrase: str) -> bool:
     """Case- and whitespace-insensitive containment."""
     return " ".join(phrase.lower().split()) in " ".join(text.lower().split())
+
+
+# -- editing the filters in a query (the window's filter controls write the query) --------
+
+_CANONICAL = {"type": "type", "ext": "type", "kind": "type", "in": "in", "folder": "in"}
+
+
+def filter_values(raw: str) -> dict[str, str]:
+    """The last value typed for each filter: {'type': 'pdf', 'in': '~/Work', 'after': ...}."""
+    values: dict[str, str] = {}
+    for match in _TOKEN.finditer(raw):
+        key = match.group("key")
+        if key is None:
+            continue
+        value = match.group("qvalue") if match.group("qvalue") is not None else match.group("value")
+        values[_CANONICAL.get(key.lower(), key.lower())] = value or ""
+    return values
+
+
+def with_filter(raw: str, key: str, value: str | None) -> str:
+    """``raw`` with every ``key:`` filter removed and, unless ``value`` is None, one
+    ``key:value`` put at the end (quoted when it holds spaces)."""
+    kept: list[str] = []
+    position = 0
+    for match in _TOKEN.finditer(raw):
+        found = match.group("key")
+        if found is not None and _CANONICAL.get(found.lower(), found.lower()) == key:
+            kept.append(raw[position : match.start()])
+            position = match.end()
+    kept.append(raw[position:])
+    text = " ".join("".join(kept).split())
+    if value is None:
+        return text
+    token = f'{key}:"{value}"' if any(c.isspace() for c in value) else f"{key}:{value}"
+    return f"{text} {token}".strip()

@@ -13,6 +13,7 @@ import numpy as np
 
 from desktop_search.embedding.encoder import Encoder
 from desktop_search.search import prf
+from desktop_search.search.expansion import expansion_terms
 from desktop_search.search.filters import Filters
 from desktop_search.search.fusion import score_fusion
 from desktop_search.search.lexical import LexicalSearcher
@@ -72,6 +73,7 @@ class SearchRequest:
     prf: bool | None = None  # None: the default for the mode
     relevant: list[str] = field(default_factory=list)  # paths the user marked relevant
     not_relevant: list[str] = field(default_factory=list)
+    describe_expansion: bool = False  # name the words PRF drifted toward (for people)
 
 
 @dataclass
@@ -206,6 +208,14 @@ class SearchService:
                     for f, (s, c) in feedback
                     if f in rows
                 ]
+                if request.describe_expansion:
+                    passages = self.store.catalog.chunks_by_ids(ids).values()
+                    explain["expansion_terms"] = expansion_terms(
+                        self.store.catalog,
+                        (p.text for p in passages),
+                        terms,
+                        len(self.store.vectors),
+                    )
         ranked = self._rank_files(scores, filters, request.k, excluded)
         return SearchResponse(self._hits(ranked, terms), explain)
 

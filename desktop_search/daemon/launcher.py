@@ -1,0 +1,35 @@
+"""Starting the daemon from a client (the search window, the tray) when none runs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from desktop_search.config.launch import self_command
+from desktop_search.daemon.client import DaemonClient
+
+LOG_FILE = "daemon.log"
+
+
+def start_daemon(data_dir: Path) -> subprocess.Popen[bytes]:
+    """Start a daemon for ``data_dir`` in its own session, so it outlives this process and
+    a Ctrl+C in the client's terminal does not reach it. Its output goes to daemon.log."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    with (data_dir / LOG_FILE).open("ab") as log:
+        return subprocess.Popen(
+            self_command("daemon", "--data-dir", str(data_dir)),
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            close_fds=True,
+            env=os.environ.copy(),
+        )
+
+
+def ensure_daemon(data_dir: Path) -> subprocess.Popen[bytes] | None:
+    """Start a daemon unless one answers already; returns the new process, or None."""
+    if DaemonClient(data_dir, timeout_s=5).available():
+        return None
+    return start_daemon(data_dir)

@@ -1,0 +1,1 @@
+"""Qt glue shared by the search window and the tray: daemon calls off the UI thread."""

@@ -1,0 +1,91 @@
+"""Indexer status: counts, watched folders, and the files that failed, with reasons and
+a way to try them again."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class StatusDialog(QDialog):
+    retry_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Desktop Search Indexer Status")
+        self.setObjectName("statusDialog")
+        self.resize(640, 420)
+        self.summary = QLabel("Asking the indexer…")
+        self.summary.setObjectName("statusSummary")
+        self.summary.setWordWrap(True)
+        self.failures = QTableWidget(0, 2)
+        self.failures.setObjectName("failures")
+        self.failures.setHorizontalHeaderLabels(["File", "Why it could not be indexed"])
+        self.failures.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.failures.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.failures.verticalHeader().hide()
+        self.failures.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.retry = QPushButton("Retry Failed Files")
+        self.retry.setObjectName("retryFailed")
+        self.retry.clicked.connect(self.retry_requested.emit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.retry, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(QLabel("Files that could not be indexed:"))
+        layout.addWidget(self.failures, 1)
+        layout.addWidget(buttons)
+
+    def show_status(self, status: dict[str, Any]) -> None:
+        folders = status.get("folders", [])
+        lines = [
+            f"<b>{describe_state(status)}</b>",
+            f"{status.get('files_indexed', 0):,} files indexed, "
+            f"{status.get('files_pending', 0):,} waiting, "
+            f"{status.get('files_failed', 0):,} failed; {status.get('chunks', 0):,} passages.",
+            "Folders: "
+            + (
+                ", ".join(f"{f['path']} ({f.get('watched', '')})" for f in folders)
+                or "none yet: add one from the menu"
+            ),
+        ]
+        model = status.get("model") or {}
+        if model.get("name"):
+            lines.append(f"Model: {model['name']}")
+        self.summary.setText("<br>".join(lines))
+        failures = status.get("failures", [])
+        self.failures.setRowCount(len(failures))
+        for row, failure in enumerate(failures):
+            self.failures.setItem(row, 0, QTableWidgetItem(failure["path"]))
+            self.failures.setItem(row, 1, QTableWidgetItem(failure["reason"]))
+        self.retry.setEnabled(bool(failures))
+
+    def show_unavailable(self) -> None:
+        self.summary.setText("<b>The indexer is not running.</b>")
+        self.retry.setEnabled(False)
+
+
+def describe_state(status: dict[str, Any]) -> str:
+    state = str(status.get("state", "idle"))
+    pending = int(status.get("files_pending", 0))
+    if state == "paused":
+        return "Paused"
+    if state in ("scanning", "updating", "retrying", "removing", "starting") or pending:
+        return f"Indexing ({pending:,} files to go)" if pending else "Indexing"
+    if state.startswith("waiting"):
+        return state.capitalize()
+    return "Up to date"
