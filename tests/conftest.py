@@ -16,6 +16,9 @@ from tests.corpus import build_sample_folder
 
 REPO = Path(__file__).resolve().parents[1]
 
+# Qt tests run headless; a real display (Xvfb) is used only by benchmarks/screenshots.py.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import threading
 from pathlib import Path
 
 from desktop_search.config.launch import self_command
@@ -17,7 +18,7 @@ def start_daemon(data_dir: Path) -> subprocess.Popen[bytes]:
     a Ctrl+C in the client's terminal does not reach it. Its output goes to daemon.log."""
     data_dir.mkdir(parents=True, exist_ok=True)
     with (data_dir / LOG_FILE).open("ab") as log:
-        return subprocess.Popen(
+        process = subprocess.Popen(
             self_command("daemon", "--data-dir", str(data_dir)),
             stdin=subprocess.DEVNULL,
             stdout=log,
@@ -26,6 +27,10 @@ def start_daemon(data_dir: Path) -> subprocess.Popen[bytes]:
             close_fds=True,
             env=os.environ.copy(),
         )
+    # Reap it when it ends (no zombie while this client lives on), from a thread that
+    # also keeps the Popen object alive for as long as the daemon runs.
+    threading.Thread(target=process.wait, name="daemon-reaper", daemon=True).start()
+    return process
 
 
 def ensure_daemon(data_dir: Path) -> subprocess.Popen[bytes] | None:

@@ -115,9 +115,12 @@ class Daemon:
                     self.stop_event.wait(BACK_OFF_S)
                     continue
                 with self._state_lock:
-                    new_settings, self._pending_settings = self._pending_settings, None
+                    new_settings = self._pending_settings
                 if new_settings is not None:
                     self._apply_settings(new_settings)
+                    with self._state_lock:  # answered as pending until now: no gap
+                        if self._pending_settings is new_settings:
+                            self._pending_settings = None
                 with self._state_lock:
                     scans, self._scan_requested = sorted(self._scan_requested), set()
                     removals, self._removals = sorted(self._removals), set()

@@ -73,6 +73,7 @@ class SearchApp:
             self.window.refresh_status()
 
     def stop(self) -> None:
+        self.window.close()
         self.events.stop()
         self.bridge.shutdown()
 

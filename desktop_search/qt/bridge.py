@@ -38,17 +38,22 @@ class DaemonBridge(QObject):
         self._tickets = itertools.count(1)
         self._pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="daemon-call")
         self._available: bool | None = None
+        self._closed = False
 
     def call(self, method: str, **params: Any) -> int:
         ticket = next(self._tickets)
+        if self._closed:
+            return ticket  # quitting: no new calls, and no answer will come
         self._pool.submit(self._run, ticket, method, params)
         return ticket
 
     def start_daemon_if_needed(self) -> None:
         """Start the daemon in the background unless one answers (never blocks the UI)."""
-        self._pool.submit(self._ensure)
+        if not self._closed:
+            self._pool.submit(self._ensure)
 
     def shutdown(self) -> None:
+        self._closed = True
         self._pool.shutdown(wait=False, cancel_futures=True)
 
     # -- worker threads -----------------------------------------------------------------

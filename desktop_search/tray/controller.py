@@ -49,7 +49,6 @@ class TrayController(QObject):
         self.state = "starting"
         self.available = QSystemTrayIcon.isSystemTrayAvailable()
         self._last_failure_notice = 0.0
-        self._was_busy = False
         self.status_dialog: StatusDialog | None = None
 
         self.menu = QMenu()
@@ -157,9 +156,8 @@ class TrayController(QObject):
             text += f" · {status['files_failed']:,} failed"
         self._set_state(state, text, indexed / (indexed + pending) if indexed + pending else None)
         self.pause_action.setText("Resume Indexing" if state == "paused" else "Pause Indexing")
-        if self._was_busy and not busy and daemon_state != "paused":
-            self._first_index_done(indexed)
-        self._was_busy = busy
+        if not busy and daemon_state == "idle" and status.get("folders"):
+            self._first_index_done(indexed)  # once per data dir: a flag file remembers
         if self.status_dialog is not None and self.status_dialog.isVisible():
             self.status_dialog.show_status(status)
 
