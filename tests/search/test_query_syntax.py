@@ -71,3 +71,17 @@ def test_merge_takes_the_narrower_dates() -> None:
 def test_contains_phrase_ignores_case_and_spacing() -> None:
     assert contains_phrase("The Cost\n  Overrun was large", "cost overrun")
     assert not contains_phrase("the cost of an overrun", "cost overrun")
+
+
+def test_filter_values_and_with_filter_round_trip() -> None:
+    from desktop_search.search.query_syntax import filter_values, with_filter
+
+    query = 'budget report type:pdf in:"/tmp/My Docs" after:2024-01-01'
+    assert filter_values(query) == {"type": "pdf", "in": "/tmp/My Docs", "after": "2024-01-01"}
+    assert with_filter(query, "type", "docx") == (
+        'budget report in:"/tmp/My Docs" after:2024-01-01 type:docx'
+    )
+    assert with_filter(query, "in", None) == "budget report type:pdf after:2024-01-01"
+    assert with_filter("notes ext:md", "type", None) == "notes"  # ext: is type:
+    assert with_filter("", "in", "/a b") == 'in:"/a b"'
+    assert parse_query(with_filter("x", "in", "/a b")).filters.folders == ["/a b"]
