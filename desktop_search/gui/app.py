@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop_search import __version__
 from desktop_search.config.paths import resources_dir
+from desktop_search.gui.palette import dark_palette
 from desktop_search.gui.settings_dialog import SettingsDialog
 from desktop_search.gui.window import SearchWindow
 from desktop_search.qt.bridge import DaemonBridge
 from desktop_search.qt.events import EventListener
 
 STARTED = time.monotonic()
+COLOR_SCHEME_ENV = "DESKTOP_SEARCH_COLOR_SCHEME"
 
 
 def app_icon() -> QIcon:
@@ -35,7 +38,21 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("desktop-search")
     app.setWindowIcon(app_icon())
+    apply_color_scheme(app)
     return app
+
+
+def apply_color_scheme(app: QApplication) -> None:
+    """Follow the desktop's light or dark scheme (Qt does); $DESKTOP_SEARCH_COLOR_SCHEME
+    = light | dark overrides it (used for screenshots of both)."""
+    wanted = os.environ.get(COLOR_SCHEME_ENV, "").lower()
+    schemes = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
+    if wanted not in schemes:
+        return
+    app.setStyle("Fusion")  # a style that draws from the palette everywhere
+    app.styleHints().setColorScheme(schemes[wanted])
+    if app.styleHints().colorScheme() != schemes[wanted]:  # no platform theme to ask
+        app.setPalette(dark_palette() if wanted == "dark" else app.style().standardPalette())
 
 
 class SearchApp:

@@ -29,10 +29,52 @@ def highlight_style(palette: QPalette) -> str:
     return f"background-color: rgba({tint.red()},{tint.green()},{tint.blue()},0.28);"
 
 
+KIND_COLOURS = {
+    ".pdf": "#d13438",
+    ".docx": "#2b579a",
+    ".odt": "#2b579a",
+    ".pptx": "#c43e1c",
+    ".odp": "#c43e1c",
+    ".epub": "#7a4fb5",
+    ".html": "#e08a00",
+    ".htm": "#e08a00",
+    ".md": "#2f7d4f",
+    ".txt": "#5f6b7a",
+}
+
+
 class ResultDelegate(QStyledItemDelegate):
+    @staticmethod
+    def _paint_extension(painter: QPainter, path: str, icon: QRect, font: QFont) -> None:
+        """The file's extension on a coloured tag across the icon's foot: readable at a
+        glance whatever icon theme the desktop has (or none)."""
+        extension = os.path.splitext(path)[1].lower()
+        if not extension or len(extension) > 6:
+            return
+        small = QFont(font)
+        small.setPointSizeF(max(6.0, font.pointSizeF() * 0.62))
+        small.setBold(True)
+        metrics = QFontMetrics(small)
+        label = extension[1:].upper()
+        width = min(icon.width() + 6, metrics.horizontalAdvance(label) + 6)
+        tag = QRect(
+            icon.center().x() - width // 2,
+            icon.bottom() - metrics.height() + 1,
+            width,
+            metrics.height(),
+        )
+        painter.save()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(KIND_COLOURS.get(extension, "#4a5563")))
+        painter.drawRoundedRect(tag, 3, 3)
+        painter.setPen(QColor("white"))
+        painter.setFont(small)
+        painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), label)
+        painter.restore()
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> QSize:  # noqa: N802
         metrics = QFontMetrics(option.font)
-        height = PADDING * 2 + metrics.height() * (2 + SNIPPET_LINES) + 6
+        height = PADDING * 2 + metrics.height() * 2 + metrics.lineSpacing() * SNIPPET_LINES + 4
         return QSize(480, max(height, ICON + PADDING * 2))
 
     def paint(
@@ -61,6 +103,7 @@ class ResultDelegate(QStyledItemDelegate):
         left = rect.left() + PADDING
         top = rect.top() + PADDING
         icon_for_path(hit["path"]).paint(painter, QRect(left, top, ICON, ICON))
+        self._paint_extension(painter, hit["path"], QRect(left, top, ICON, ICON), option.font)
         text_left = left + ICON + PADDING
         right = rect.right() - PADDING - BAR_WIDTH - PADDING
         width = max(50, right - text_left)
@@ -114,7 +157,7 @@ class ResultDelegate(QStyledItemDelegate):
         document.setHtml(f'<div style="color:{colour}">{body}</div>')
         painter.save()
         painter.translate(text_left, top + 2 * line + 4)
-        clip = QRectF(0, 0, width, line * SNIPPET_LINES + 2)
+        clip = QRectF(0, 0, width, metrics.lineSpacing() * SNIPPET_LINES)
         painter.setClipRect(clip)
         document.drawContents(painter, clip)
         painter.restore()

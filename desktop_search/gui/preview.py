@@ -96,7 +96,7 @@ class PreviewPane(QWidget):
         """What is known at once from the result; the context follows in show_passage."""
         self.path = hit["path"]
         self.title.setText(f"<b>{_escape(os.path.basename(self.path))}</b>")
-        parts = [os.path.dirname(self.path)]
+        parts = [_home_short(os.path.dirname(self.path))]
         if hit.get("section"):
             parts.append(hit["section"])
         if hit.get("modified"):
@@ -153,6 +153,13 @@ class PreviewPane(QWidget):
             self.relevant_button,
             self.not_relevant_button,
         ]
+
+
+def _home_short(folder: str) -> str:
+    home = os.path.expanduser("~")
+    return (
+        "~" + folder[len(home) :] if folder == home or folder.startswith(home + os.sep) else folder
+    )
 
 
 def _escape(text: str) -> str:

@@ -397,6 +397,7 @@ class SearchWindow(QMainWindow):
         )
 
     def _update_placeholder(self) -> None:
+        self.preview.setVisible(bool(self.model.hits))  # nothing to preview: no empty pane
         if self.model.hits:
             self.stack.setCurrentWidget(self.list)
             return
