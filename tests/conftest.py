@@ -20,6 +20,17 @@ REPO = Path(__file__).resolve().parents[1]
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
+QT_TEST_FOLDERS = ("gui", "tray", "qt")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests under tests/gui, tests/tray and tests/qt need Qt: marked 'gui'."""
+    for item in items:
+        parts = Path(str(item.fspath)).relative_to(REPO / "tests").parts
+        if parts and parts[0] in QT_TEST_FOLDERS:
+            item.add_marker(pytest.mark.gui)
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
