@@ -13,7 +13,6 @@ same run: the same command from the source install (.venv).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import signal
 import statistics
@@ -166,11 +165,7 @@ def main() -> int:
         statistics.median(warm) / statistics.median(from_source), 2
     )
     results["startup_ms"] = timings
-    if args.json:
-        print(json.dumps(results, indent=2))
-    else:
-        for key, value in results.items():
-            print(f"{key}: {json.dumps(value)}")
+    machine.print_results(results, as_json=args.json)
     return 0
 
 

@@ -44,6 +44,14 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
+def wait_started(client: DaemonClient, timeout_s: float = 120) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not client.available():
+        if time.monotonic() > deadline:
+            raise DaemonUnavailableError("the daemon did not start")
+        time.sleep(0.1)
+
+
 def wait_idle(client: DaemonClient, timeout_s: float = 600) -> None:
     deadline = time.monotonic() + timeout_s
     time.sleep(0.6)
@@ -106,11 +114,7 @@ def main() -> int:
     )
     client = DaemonClient(data, timeout_s=60)
     try:
-        deadline = time.monotonic() + 60
-        while not client.available():
-            if time.monotonic() > deadline:
-                raise DaemonUnavailableError("the daemon did not start")
-            time.sleep(0.1)
+        wait_started(client)
         wait_idle(client)
 
         idle = [save_and_time(client, watched, i) for i in range(args.saves)]

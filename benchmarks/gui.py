@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import subprocess
@@ -33,7 +32,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from benchmarks import beir, machine
-from benchmarks.freshness import wait_idle
+from benchmarks.freshness import wait_idle, wait_started
 from desktop_search.daemon.client import DaemonClient
 from desktop_search.gui.window import SearchWindow
 from desktop_search.qt.bridge import DaemonBridge
@@ -137,11 +136,7 @@ def main() -> int:
     client = DaemonClient(data, timeout_s=60)
     results: dict[str, object] = {"machine": machine.describe()}
     try:
-        deadline = time.monotonic() + 120
-        while not client.available():
-            if time.monotonic() > deadline:
-                raise RuntimeError("the daemon did not start")
-            time.sleep(0.1)
+        wait_started(client)
         wait_idle(client)
 
         # 1. start-up, the daemon already running
@@ -219,11 +214,7 @@ def main() -> int:
     finally:
         daemon.terminate()
         daemon.wait(timeout=60)
-    if args.json:
-        print(json.dumps(results, indent=2))
-    else:
-        for key, value in results.items():
-            print(f"{key}: {json.dumps(value)}")
+    machine.print_results(results, as_json=args.json)
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 from pathlib import Path
@@ -27,3 +28,12 @@ def describe() -> dict[str, object]:
         "python": platform.python_version(),
         "system": platform.platform(),
     }
+
+
+def print_results(results: dict[str, object], *, as_json: bool) -> None:
+    """A benchmark's figures: one JSON document, or one line per section."""
+    if as_json:
+        print(json.dumps(results, indent=2))
+        return
+    for key, value in results.items():
+        print(f"{key}: {json.dumps(value)}")

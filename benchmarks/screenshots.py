@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks import beir
-from benchmarks.freshness import wait_idle
+from benchmarks.freshness import wait_idle, wait_started
 from desktop_search.daemon.client import DaemonClient
 from tests.corpus import build_sample_folder
 
@@ -125,11 +125,7 @@ def main() -> int:
         )
         start(*cli, "daemon", "--data-dir", str(data), "--folder", str(documents))
         client = DaemonClient(data, timeout_s=60)
-        deadline = time.monotonic() + 120
-        while not client.available():
-            if time.monotonic() > deadline:
-                raise RuntimeError("the daemon did not start")
-            time.sleep(0.2)
+        wait_started(client)
         wait_idle(client)
 
         start(*cli, "tray", "--data-dir", str(data))
