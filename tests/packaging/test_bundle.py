@@ -47,6 +47,12 @@ class Built:
 
 @pytest.fixture(scope="module")
 def built() -> Built:
+    """Builds once per run. DESKTOP_SEARCH_REUSE_BUILD=1 tests the artefacts a previous
+    packaging/build-linux left instead (for working on the tests; CI always builds)."""
+    if os.environ.get("DESKTOP_SEARCH_REUSE_BUILD") == "1":
+        missing = [str(p) for p in (BUNDLE, DEB, TARBALL) if not p.exists()]
+        assert not missing, f"DESKTOP_SEARCH_REUSE_BUILD=1 but not built: {missing}"
+        return Built(BUNDLE, DEB, TARBALL, "")
     done = subprocess.run(
         [str(REPO / "packaging" / "build-linux")],
         cwd=REPO,
@@ -188,6 +194,55 @@ def test_gui_and_tray_start_offscreen_and_quit(
         stop_daemon(data)
 
 
+def test_programs_the_app_starts_get_the_users_library_path(
+    built: Built, frozen_env: dict[str, str], tmp_path: Path
+) -> None:
+    """The bootloader puts _internal on LD_LIBRARY_PATH; packaging/entry.py takes it off
+    again, or xdg-open and the viewer it starts would load the bundle's Qt, ICU and SQLite.
+    Observed on the one child a headless window starts, the daemon: its first exec gets the
+    window's environment (its own bootloader then sets the path up afresh)."""
+    strace = shutil.which("strace")
+    if strace is None:
+        pytest.skip("strace is missing (Debian package strace): cannot watch the exec")
+    data = tmp_path / "data"
+    trace = tmp_path / "exec.trace"
+    frozen = [str(built.bundle / "desktop-search"), "gui", "--data-dir", str(data)]
+    command = [strace, "-f", "-qq", "-v", "-s", "4096", "-e", "trace=execve", "-o", str(trace)]
+    # strace follows the daemon too, and ends only when the daemon does: stop it once the
+    # window has started it.
+    traced = subprocess.Popen(
+        [*command, *frozen, "--quit-after-ms", "0"],
+        env=frozen_env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd="/",
+    )
+    lock = data / "daemon.lock"
+    try:
+        wait_for(
+            lambda: traced.poll() is not None or (lock.exists() and lock.read_text().strip()),
+            timeout_s=120,
+            what="the window to start the daemon",
+        )
+    finally:
+        stop_daemon(data)
+        try:
+            stdout, stderr = traced.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            traced.kill()  # strace outlives SIGTERM while it has tracees
+            stdout, stderr = traced.communicate()
+    if not trace.exists() or "execve(" not in trace.read_text():
+        pytest.skip(f"strace cannot trace here: {stderr.strip()}")
+    assert traced.returncode == 0, stderr
+    assert_clean(stdout)
+    execs = [line for line in trace.read_text().splitlines() if "execve(" in line]
+    daemon = [line for line in execs if '"daemon", "--data-dir"' in line]
+    assert daemon, "the window started no daemon"
+    assert f"LD_LIBRARY_PATH={built.bundle}/_internal" not in daemon[0]
+    assert '"PYINSTALLER_RESET_ENVIRONMENT=1"' in daemon[0]
+
+
 def test_nothing_the_app_does_not_use(built: Built) -> None:
     internal = built.bundle / "_internal"
     names = {p.name for p in internal.rglob("*")}
@@ -226,6 +281,7 @@ def test_the_deb_installs_the_expected_files(built: Built, tmp_path: Path) -> No
     ).stdout
     assert f"Version: {__version__}" in control
     assert "libxcb-cursor0" in control  # the X11 libraries come from the system
+    assert re.search(r"libc6 \(>= 2\.\d+\)", control)  # computed from the bundle
     installed = int(re.search(r"Installed-Size: (\d+)", control).group(1))  # type: ignore[union-attr]
     assert installed > 50_000
 
