@@ -53,6 +53,16 @@ def test_a_pdf_passage_stays_on_its_page(engine: Engine, long_file: str) -> None
     assert passage.section == hit.section
     assert passage.section.startswith("page ")
     assert "sailing" in passage.text[passage.match_start : passage.match_end]
+    # the neighbours shown come from the match's page only: none of another page's
+    # chunks is stitched in
+    catalog = engine.store.catalog
+    row = catalog.file_by_path(hit.path)
+    assert row is not None
+    chunks = catalog.chunks_by_ids(catalog.chunk_ids_of_file(row.id)).values()
+    assert {c.section for c in chunks} == {"page 1", "page 2"}
+    for chunk in chunks:
+        if chunk.section != passage.section:
+            assert chunk.text not in passage.text
 
 
 def test_unknown_passages_are_lookup_errors(engine: Engine, long_file: str) -> None:
