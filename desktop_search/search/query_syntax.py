@@ -9,8 +9,12 @@ from dataclasses import dataclass, field
 
 from desktop_search.search.filters import Filters, parse_date
 
+# A filter key counts only at the start of a word (the start of the query or after a
+# space): ``login:root``, ``context:menu`` and ``margin:10px`` are words to search for,
+# not an ``in:`` or ``ext:`` filter hidden inside a longer word.
 _TOKEN = re.compile(
-    r'(?P<key>type|ext|kind|in|folder|after|before):(?:"(?P<qvalue>[^"]*)"|(?P<value>\S+))'
+    r"(?<!\S)(?P<key>type|ext|kind|in|folder|after|before)"
+    r':(?:"(?P<qvalue>[^"]*)"|(?P<value>\S+))'
     r'|"(?P<phrase>[^"]+)"',
     re.IGNORECASE,
 )

@@ -85,3 +85,22 @@ def test_filter_values_and_with_filter_round_trip() -> None:
     assert with_filter("notes ext:md", "type", None) == "notes"  # ext: is type:
     assert with_filter("", "in", "/a b") == 'in:"/a b"'
     assert parse_query(with_filter("x", "in", "/a b")).filters.folders == ["/a b"]
+
+
+@pytest.mark.parametrize("word", ["login:root", "context:menu", "margin:10px", "plugin:x"])
+def test_filter_keys_inside_words_stay_searched_text(word: str) -> None:
+    parsed = parse_query(f"error {word} today")
+    assert not parsed.filters.active()
+    assert parsed.text == f"error {word} today"
+    assert parsed.search_text() == f"error {word} today"
+
+
+def test_filter_keys_count_at_the_start_of_a_word_only() -> None:
+    from desktop_search.search.query_syntax import filter_values, with_filter
+
+    parsed = parse_query("in:~/Work login:root\ttype:pdf")
+    assert parsed.filters.folders == ["~/Work"] and parsed.filters.types == {"pdf"}
+    assert parsed.text == "login:root"
+    assert filter_values("context:menu margin:10px") == {}
+    assert with_filter("context:menu ext:md", "type", None) == "context:menu"
+    assert with_filter("margin:10px", "in", "/a") == "margin:10px in:/a"
