@@ -1,40 +1,143 @@
-"""Tunable settings with their defaults. Stored per data dir in ``settings.json``."""
+"""Tunable settings with their defaults. Stored per data dir in ``settings.json``.
+
+Each setting is declared once, with its default and the rule its values must follow; the
+same rule checks a change (:meth:`Settings.with_changes`, which refuses a bad value with a
+reason) and the file (:meth:`Settings.load`, which warns about a bad value and uses the
+default for that setting only)."""
 
 from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from desktop_search.indexer.ignore import pattern_problem
+
 log = logging.getLogger(__name__)
 
 SETTINGS_FILE = "settings.json"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What a setting's values must be: ``accepts`` the value as a whole, described by
+    ``wanted``; for lists, ``item_problem`` says what is wrong with one item (None: fine),
+    and a bad item in the file is dropped alone."""
+
+    accepts: Callable[[Any], bool]
+    wanted: str
+    item_problem: Callable[[Any], str | None] | None = None
+
+    def problem(self, name: str, value: Any) -> str | None:
+        """Why ``value`` cannot be the value of setting ``name`` (None: it can)."""
+        if not self.accepts(value):
+            return f"{name}: {value!r} is not {self.wanted}"
+        _, bad = self.sort_items(value)
+        return f"{name}: {bad[0]}" if bad else None
+
+    def sort_items(self, value: Any) -> tuple[Any, list[str]]:
+        """An accepted value without its bad items, and what is wrong with each of them."""
+        check = self.item_problem
+        if check is None:
+            return value, []
+        kept: list[Any] = []
+        bad: list[str] = []
+        for item in value:
+            problem = check(item)
+            if problem is None:
+                kept.append(item)
+            else:
+                bad.append(problem)
+        return kept, bad
+
+
+def _rule(
+    accepts: Callable[[Any], bool],
+    wanted: str,
+    item_problem: Callable[[Any], str | None] | None = None,
+) -> dict[str, Rule]:
+    """A setting field's metadata: the rule its values follow."""
+    return {"rule": Rule(accepts, wanted, item_problem)}
+
+
+def _whole(low: int, high: int, wanted: str) -> dict[str, Rule]:
+    def accepts(value: Any) -> bool:
+        return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+    return _rule(accepts, wanted)
+
+
+def _number(low: float, high: float, wanted: str) -> dict[str, Rule]:
+    def accepts(value: Any) -> bool:
+        return (
+            isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and math.isfinite(value)
+            and low <= value <= high
+        )
+
+    return _rule(accepts, wanted)
+
+
+def _is_str_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _is_str(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def _is_bool(value: Any) -> bool:
+    return isinstance(value, bool)
 
 
 @dataclass
 class Settings:
     """Everything a user may change. Defaults are what a new install runs with."""
 
-    folders: list[str] = field(default_factory=list)
-    model_dir: str = ""  # empty: the shipped default model
-    max_file_bytes: int = 50 * 1024 * 1024
-    extract_timeout_s: float = 60.0
-    extract_memory_mb: int = 1024
-    encoder_threads: int = 0  # 0: one per core, at most 4
-    chunk_tokens: int = 200
-    chunk_overlap_tokens: int = 40
-    index_hidden: bool = False
-    pause_on_battery: bool = True
+    folders: list[str] = field(
+        default_factory=list, metadata=_rule(_is_str_list, "a list of folder paths")
+    )
+    model_dir: str = field(  # empty: the shipped default model
+        default="", metadata=_rule(_is_str, "a folder path (or empty for the shipped model)")
+    )
+    max_file_bytes: int = field(
+        default=50 * 1024 * 1024,
+        metadata=_whole(1024, 1 << 40, "a whole number of bytes, at least 1024"),
+    )
+    extract_timeout_s: float = field(
+        default=60.0, metadata=_number(1, 3600, "a number of seconds from 1 to 3600")
+    )
+    extract_memory_mb: int = field(
+        default=1024, metadata=_whole(128, 1 << 20, "a whole number of MB, at least 128")
+    )
+    encoder_threads: int = field(  # 0: one per core, at most 4
+        default=0, metadata=_whole(0, 256, "a whole number from 0 (automatic) to 256")
+    )
+    chunk_tokens: int = field(
+        default=200, metadata=_whole(32, 4096, "a whole number from 32 to 4096")
+    )
+    chunk_overlap_tokens: int = field(
+        default=40, metadata=_whole(0, 1024, "a whole number from 0 to 1024")
+    )
+    index_hidden: bool = field(default=False, metadata=_rule(_is_bool, "true or false"))
+    pause_on_battery: bool = field(default=True, metadata=_rule(_is_bool, "true or false"))
     # .gitignore-style patterns applied everywhere (each folder may add its own in a
     # .desktop-search-ignore file)
-    exclude_patterns: list[str] = field(default_factory=list)
+    exclude_patterns: list[str] = field(
+        default_factory=list,
+        metadata=_rule(_is_str_list, "a list of patterns", item_problem=pattern_problem),
+    )
 
     @classmethod
     def load(cls, data_dir: Path) -> Settings:
+        """The saved settings; whatever in the file is unreadable, unknown or invalid is
+        named in a warning and left at its default, never fatal."""
         path = data_dir / SETTINGS_FILE
         if not path.exists():
             return cls()
@@ -43,8 +146,23 @@ class Settings:
         except (OSError, ValueError) as exc:
             log.warning("ignoring unreadable settings file %s: %s", path, exc)
             return cls()
-        known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in raw.items() if k in known})
+        if not isinstance(raw, dict):
+            log.warning("ignoring settings file %s: it is not a JSON object", path)
+            return cls()
+        rules = _rules()
+        values: dict[str, Any] = {}
+        for name, value in raw.items():
+            rule = rules.get(name)
+            if rule is None:
+                log.warning("%s: ignoring unknown setting %r", path, name)
+                continue
+            if not rule.accepts(value):
+                log.warning("%s: %s (using the default)", path, rule.problem(name, value))
+                continue
+            values[name], bad = rule.sort_items(value)
+            for problem in bad:
+                log.warning("%s: %s: %s (dropped)", path, name, problem)
+        return cls(**values)
 
     def save(self, data_dir: Path) -> None:
         data_dir.mkdir(parents=True, exist_ok=True)
@@ -59,12 +177,14 @@ class Settings:
     def with_changes(self, changes: dict[str, Any]) -> Settings:
         """A copy with ``changes`` applied; ValueError names the first bad value."""
         current = asdict(self)
+        rules = _rules()
         for name, value in changes.items():
-            if name not in current:
+            rule = rules.get(name)
+            if rule is None:
                 raise ValueError(f"unknown setting {name!r}")
-            check = _CHECKS[name]
-            if not check(value):
-                raise ValueError(f"{name}: {value!r} is not {_WANTED[name]}")
+            problem = rule.problem(name, value)
+            if problem is not None:
+                raise ValueError(problem)
             current[name] = list(value) if isinstance(value, list) else value
         return Settings(**current)
 
@@ -79,37 +199,5 @@ class Settings:
         return max(1, min(4, os.cpu_count() or 1))
 
 
-def _is_int_in(low: int, high: int) -> Callable[[Any], bool]:
-    return lambda v: isinstance(v, int) and not isinstance(v, bool) and low <= v <= high
-
-
-def _is_str_list(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(item, str) for item in value)
-
-
-_CHECKS: dict[str, Callable[[Any], bool]] = {
-    "folders": _is_str_list,
-    "model_dir": lambda v: isinstance(v, str),
-    "max_file_bytes": _is_int_in(1024, 1 << 40),
-    "extract_timeout_s": lambda v: isinstance(v, int | float) and 1 <= v <= 3600,
-    "extract_memory_mb": _is_int_in(128, 1 << 20),
-    "encoder_threads": _is_int_in(0, 256),
-    "chunk_tokens": _is_int_in(32, 4096),
-    "chunk_overlap_tokens": _is_int_in(0, 1024),
-    "index_hidden": lambda v: isinstance(v, bool),
-    "pause_on_battery": lambda v: isinstance(v, bool),
-    "exclude_patterns": _is_str_list,
-}
-_WANTED: dict[str, str] = {
-    "folders": "a list of folder paths",
-    "model_dir": "a folder path (or empty for the shipped model)",
-    "max_file_bytes": "a whole number of bytes, at least 1024",
-    "extract_timeout_s": "a number of seconds from 1 to 3600",
-    "extract_memory_mb": "a whole number of MB, at least 128",
-    "encoder_threads": "a whole number from 0 (automatic) to 256",
-    "chunk_tokens": "a whole number from 32 to 4096",
-    "chunk_overlap_tokens": "a whole number from 0 to 1024",
-    "index_hidden": "true or false",
-    "pause_on_battery": "true or false",
-    "exclude_patterns": "a list of patterns",
-}
+def _rules() -> dict[str, Rule]:
+    return {f.name: f.metadata["rule"] for f in fields(Settings)}

@@ -1,89 +1,92 @@
 """``.gitignore``-style exclusions: global patterns from the settings, and a per-folder
 ``.desktop-search-ignore`` file whose patterns apply below the folder it sits in.
 
-Supported: ``#`` comments, blank lines, ``*``/``?``/``[...]`` wildcards, ``**`` for any
-number of folders, a trailing ``/`` (folders only), a leading or inner ``/`` (relative to
-the ignore file's folder; otherwise the pattern matches a name at any depth) and ``!``
-to re-include. As in git, the last matching pattern wins.
+The patterns are git's own (compiled by ``pathspec``'s ``GitIgnoreSpec``): ``#``
+comments, blank lines, ``*``/``?``/``[...]`` wildcards, ``**`` for any number of
+folders, a trailing ``/`` (folders only), a leading or inner ``/`` (relative to the
+ignore file's folder; otherwise the pattern matches a name at any depth) and ``!`` to
+re-include. Within one file the last matching pattern wins, and a deeper ignore file
+wins over the ones above it. Global patterns are matched against the whole path (as if
+they sat in an ignore file at ``/``), before any ignore file.
+
+A line that is not a valid pattern (``[z-a]``, an unclosed ``[``, a lone ``\\``) is
+skipped, never fatal: :attr:`IgnoreRules.problems` says which file and line, and why.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import threading
 from dataclasses import dataclass
 
+from pathspec import GitIgnoreSpec
+from pathspec.patterns.gitignore.spec import GitIgnoreSpecPattern
+
+log = logging.getLogger(__name__)
+
 IGNORE_FILE = ".desktop-search-ignore"
 
 
+def _compile(pattern: str) -> GitIgnoreSpecPattern:
+    """The compiled pattern; ValueError says why it is not a valid one."""
+    try:
+        compiled = GitIgnoreSpecPattern(pattern)
+    except re.error as exc:
+        raise ValueError(f"{pattern!r} is not a valid pattern ({exc.msg})") from exc
+    except ValueError as exc:
+        detail = exc.__cause__ or exc
+        raise ValueError(f"{pattern!r} is not a valid pattern ({detail})") from exc
+    stripped = pattern.strip()
+    if compiled.include is None and stripped and not stripped.startswith("#"):
+        # git (and pathspec) silently drop such a line; say so instead
+        why = "an unclosed '['" if "[" in stripped else "it can match nothing"
+        raise ValueError(f"{pattern!r} is not a valid pattern ({why})")
+    return compiled
+
+
+def pattern_problem(pattern: str) -> str | None:
+    """Why ``pattern`` is not a valid ignore pattern, or None when it is."""
+    try:
+        _compile(pattern)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
 @dataclass(frozen=True)
-class Pattern:
-    regex: re.Pattern[str]
-    negated: bool
-    directories_only: bool
-    anchored: bool  # matches the path relative to the base, not just the name
+class Patterns:
+    """One source of patterns (an ignore file or the settings), compiled, and what was
+    wrong with the lines that had to be skipped."""
+
+    spec: GitIgnoreSpec
+    problems: tuple[str, ...] = ()
+
+    @classmethod
+    def parse(cls, lines: list[str]) -> Patterns:
+        compiled: list[GitIgnoreSpecPattern] = []
+        problems: list[str] = []
+        for number, raw in enumerate(lines, 1):
+            line = raw.rstrip("\r\n")
+            try:
+                pattern = _compile(line)
+            except ValueError as exc:
+                problems.append(f"line {number}: {exc}")
+                continue
+            if pattern.include is not None:
+                compiled.append(pattern)
+        return cls(GitIgnoreSpec(compiled), tuple(problems))
+
+    def __bool__(self) -> bool:
+        return bool(self.spec.patterns)
+
+    def verdict(self, relative: str, is_dir: bool) -> bool | None:
+        """True: ignored, False: re-included, None: no pattern speaks of this path."""
+        return self.spec.check_file(relative + "/" if is_dir else relative).include
 
 
-def _translate(glob: str) -> str:
-    out, i = [], 0
-    while i < len(glob):
-        if glob.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif glob.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif glob[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif glob[i] == "?":
-            out.append("[^/]")
-            i += 1
-        elif glob[i] == "[":
-            end = glob.find("]", i + 1)
-            if end == -1:
-                out.append(re.escape(glob[i]))
-                i += 1
-            else:
-                out.append("[" + glob[i + 1 : end].replace("!", "^", 1) + "]")
-                i = end + 1
-        else:
-            out.append(re.escape(glob[i]))
-            i += 1
-    return "".join(out)
-
-
-def parse_patterns(lines: list[str]) -> list[Pattern]:
-    patterns = []
-    for raw in lines:
-        line = raw.rstrip("\n").rstrip()
-        if not line or line.startswith("#"):
-            continue
-        negated = line.startswith("!")
-        line = line[1:] if negated else line
-        directories_only = line.endswith("/")
-        line = line.rstrip("/")
-        anchored = "/" in line
-        line = line.lstrip("/")
-        if not line:
-            continue
-        regex = re.compile(_translate(line) + r"\Z")
-        patterns.append(Pattern(regex, negated, directories_only, anchored))
-    return patterns
-
-
-def _decide(patterns: list[Pattern], relative: str, is_dir: bool) -> bool | None:
-    """True: ignored, False: re-included, None: no pattern speaks of this path."""
-    name = relative.rsplit("/", 1)[-1]
-    verdict: bool | None = None
-    for pattern in patterns:
-        if pattern.directories_only and not is_dir:
-            continue
-        subject = relative if pattern.anchored else name
-        if pattern.regex.match(subject):
-            verdict = not pattern.negated
-    return verdict
+Chain = list[tuple[str, Patterns]]
 
 
 class IgnoreRules:
@@ -91,27 +94,52 @@ class IgnoreRules:
     folder and refreshed when an ignore file changes)."""
 
     def __init__(self, global_patterns: list[str] | None = None) -> None:
-        self.global_patterns = parse_patterns(list(global_patterns or []))
-        self._cache: dict[str, tuple[float, list[Pattern]]] = {}
+        self.global_patterns = Patterns.parse(list(global_patterns or []))
+        for problem in self.global_patterns.problems:
+            log.warning("exclude_patterns: %s (skipped)", problem)
+        self._cache: dict[str, tuple[tuple[int, int], Patterns]] = {}
         self._lock = threading.Lock()
 
-    def _folder_patterns(self, folder: str) -> list[Pattern]:
-        path = os.path.join(folder, IGNORE_FILE)
-        try:
-            mtime = os.stat(path).st_mtime
-        except OSError:
-            return []
+    @property
+    def problems(self) -> dict[str, str]:
+        """Ignore file path -> what is wrong with it, for the ignore files read so far."""
+        with self._lock:
+            cached = list(self._cache.items())
+        return {
+            os.path.join(folder, IGNORE_FILE): "; ".join(patterns.problems)
+            for folder, (_, patterns) in cached
+            if patterns.problems
+        }
+
+    def problem_in(self, folder: str) -> str | None:
+        """What is wrong with ``folder``'s ignore file as last read (None: nothing)."""
         with self._lock:
             cached = self._cache.get(folder)
-            if cached is not None and cached[0] == mtime:
+        if cached is None or not cached[1].problems:
+            return None
+        return "; ".join(cached[1].problems)
+
+    def _folder_patterns(self, folder: str) -> Patterns | None:
+        path = os.path.join(folder, IGNORE_FILE)
+        try:
+            info = os.stat(path)
+        except OSError:
+            with self._lock:
+                self._cache.pop(folder, None)
+            return None
+        with self._lock:
+            cached = self._cache.get(folder)
+            if cached is not None and cached[0] == (info.st_mtime_ns, info.st_size):
                 return cached[1]
         try:
             with open(path, encoding="utf-8", errors="replace") as fh:
-                patterns = parse_patterns(fh.readlines())
-        except OSError:
-            patterns = []
+                patterns = Patterns.parse(fh.readlines())
+        except OSError as exc:
+            patterns = Patterns(GitIgnoreSpec([]), (f"cannot read it: {exc.strerror or exc}",))
+        for problem in patterns.problems:
+            log.warning("%s: %s (skipped)", path, problem)
         with self._lock:
-            self._cache[folder] = (mtime, patterns)
+            self._cache[folder] = ((info.st_mtime_ns, info.st_size), patterns)
         return patterns
 
     def chain_for(self, folder: str, parent: Chain | None = None) -> Chain:
@@ -133,12 +161,11 @@ class IgnoreRules:
         by the global patterns. Folders above ``path`` are the caller's concern."""
         if os.path.basename(path) == IGNORE_FILE:
             return True
-        ignored = bool(
-            _decide(self.global_patterns, path.lstrip(os.sep).replace(os.sep, "/"), is_dir)
-        )
+        whole = path.lstrip(os.sep).replace(os.sep, "/")
+        ignored = bool(self.global_patterns.verdict(whole, is_dir))
         for base, patterns in chain:  # deeper ignore files come later and win
-            relative = os.path.relpath(path, base).replace(os.sep, "/")
-            verdict = _decide(patterns, relative, is_dir)
+            relative = path[len(base.rstrip(os.sep)) + 1 :].replace(os.sep, "/")
+            verdict = patterns.verdict(relative, is_dir)
             if verdict is not None:
                 ignored = verdict
         return ignored
@@ -155,6 +182,3 @@ class IgnoreRules:
             if depth + 1 < len(parts) and self.excluded(chain, child, True):
                 return True
         return self.excluded(chain, path, is_dir)
-
-
-Chain = list[tuple[str, list[Pattern]]]

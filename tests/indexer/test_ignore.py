@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop_search.indexer.ignore import IGNORE_FILE, IgnoreRules
+from desktop_search.indexer.ignore import IGNORE_FILE, IgnoreRules, pattern_problem
 from desktop_search.indexer.scanner import scan
 
 
@@ -73,3 +73,39 @@ def test_changed_ignore_file_is_reread(tmp_path: Path) -> None:
     ignore = tmp_path / IGNORE_FILE
     ignore.write_text("a.txt\n", "utf-8")
     assert found(tmp_path, rules) == ["b.txt"]
+
+
+def test_a_bad_ignore_line_is_skipped_and_reported(tmp_path: Path) -> None:
+    make_tree(tmp_path, ["a.log", "b.txt", "sub/c.txt", "sub/d.md"])
+    ignore = tmp_path / IGNORE_FILE
+    ignore.write_text("[z-a]\n*.log\n[]\n[!]\nsub/*.md\n", "utf-8")
+    rules = IgnoreRules()
+    result = scan([str(tmp_path)], wanted=everything, rules=rules)
+    assert sorted(Path(p).relative_to(tmp_path).as_posix() for p in result.files) == [
+        "b.txt",
+        "sub/c.txt",
+    ]
+    reason = result.problems[str(ignore)]
+    assert reason.startswith("line 1: '[z-a]' is not a valid pattern (bad character range z-a)")
+    assert "line 3: '[]' is not a valid pattern" in reason
+    assert "line 4: '[!]' is not a valid pattern" in reason
+    assert rules.problems == {str(ignore): reason}
+    # the file as a path of its own (as the watcher reports a change to it)
+    assert scan([str(ignore)], wanted=everything, rules=rules).problems == {str(ignore): reason}
+    # mended: the problem goes away
+    ignore.write_text("*.log\n", "utf-8")
+    assert scan([str(tmp_path)], wanted=everything, rules=rules).problems == {}
+    assert rules.problems == {}
+
+
+def test_bad_global_patterns_are_skipped(tmp_path: Path) -> None:
+    make_tree(tmp_path, ["a.log", "b.txt"])
+    assert found(tmp_path, IgnoreRules(["[z-a]", "\\", "*.log"])) == ["b.txt"]
+
+
+def test_pattern_problem_names_the_pattern() -> None:
+    assert pattern_problem("*.log") is None
+    assert pattern_problem("# a comment") is None
+    assert pattern_problem("[z-a]") == "'[z-a]' is not a valid pattern (bad character range z-a)"
+    assert "unclosed '['" in (pattern_problem("notes[") or "")
+    assert "is not a valid pattern" in (pattern_problem("\\") or "")
