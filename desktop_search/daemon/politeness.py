@@ -10,9 +10,12 @@ from pathlib import Path
 BUSY_SHARE = 0.6  # other processes using more than this share of all cores: back off
 POWER_SUPPLY = Path("/sys/class/power_supply")
 
+SystemJiffies = Callable[[], tuple[int, int] | None]  # (busy, total) over all cores
+ProcessJiffies = Callable[[int | str], int | None]  # one process's ("self": this one)
 
-def _system_jiffies() -> tuple[int, int] | None:
-    """(busy, total) CPU jiffies since boot, over all cores."""
+
+def read_system_jiffies() -> tuple[int, int] | None:
+    """(busy, total) CPU jiffies since boot, over all cores; None without /proc."""
     try:
         fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
     except OSError:
@@ -22,8 +25,9 @@ def _system_jiffies() -> tuple[int, int] | None:
     return sum(values) - idle, sum(values)
 
 
-def _process_jiffies(pid: int | str) -> int | None:
-    """A process's CPU jiffies (all its threads, and its waited-for children)."""
+def read_process_jiffies(pid: int | str) -> int | None:
+    """A process's CPU jiffies (all its threads, and its waited-for children); None when
+    it is gone or there is no /proc."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
@@ -33,17 +37,29 @@ def _process_jiffies(pid: int | str) -> int | None:
 
 class LoadMonitor:
     """How busy the rest of the system has been since the last look (0.0 to 1.0): all CPU
-    use minus this process's and that of its long-lived children (``child_pids``)."""
+    use minus this process's and that of its long-lived children (``child_pids``).
 
-    def __init__(self, child_pids: Callable[[], list[int]] | None = None) -> None:
+    The readings come from ``system_jiffies`` (busy and total jiffies of the machine) and
+    ``process_jiffies`` (one process's jiffies, ``"self"`` for this one); both read /proc
+    unless given, so tests can feed fixed readings."""
+
+    def __init__(
+        self,
+        child_pids: Callable[[], list[int]] | None = None,
+        *,
+        system_jiffies: SystemJiffies = read_system_jiffies,
+        process_jiffies: ProcessJiffies = read_process_jiffies,
+    ) -> None:
         self.child_pids = child_pids or list
+        self._system_jiffies = system_jiffies
+        self._process_jiffies = process_jiffies
         self._last = self._sample()
 
     def _sample(self) -> tuple[int, int, int] | None:
-        system, own = _system_jiffies(), _process_jiffies("self")
+        system, own = self._system_jiffies(), self._process_jiffies("self")
         if system is None or own is None:
             return None
-        children = sum(_process_jiffies(pid) or 0 for pid in self.child_pids())
+        children = sum(self._process_jiffies(pid) or 0 for pid in self.child_pids())
         return system[0], system[1], own + children
 
     def others_share(self) -> float:
