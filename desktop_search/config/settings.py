@@ -165,11 +165,12 @@ class Settings:
         return cls(**values)
 
     def save(self, data_dir: Path) -> None:
-        data_dir.mkdir(parents=True, exist_ok=True)
-        path = data_dir / SETTINGS_FILE
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(asdict(self), indent=2), encoding="utf-8")
-        os.replace(tmp, path)
+        """Write ``settings.json`` atomically, private to the user (0600 in a 0700 dir)."""
+        from desktop_search.config.private import make_private_dir, write_private_file_atomically
+
+        make_private_dir(data_dir)
+        text = json.dumps(asdict(self), indent=2)
+        write_private_file_atomically(data_dir / SETTINGS_FILE, text.encode("utf-8"))
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
