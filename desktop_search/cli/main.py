@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import logging
 import os
 import sys
@@ -13,6 +12,7 @@ from typing import Any
 
 from desktop_search import __version__
 from desktop_search.cli.progress import ProgressBar
+from desktop_search.cli.terminal import json_for_terminal, printable
 from desktop_search.config.paths import HOME_ENV, resolve_data_dir
 from desktop_search.config.settings import Settings
 from desktop_search.daemon.client import DaemonError
@@ -32,7 +32,7 @@ def default_folders() -> list[str]:
 
 
 def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    sys.stdout.write(json_for_terminal(data) + "\n")
 
 
 def _configured_folders(data_dir: Path) -> list[str]:
@@ -68,7 +68,7 @@ def cmd_index(args: argparse.Namespace) -> int:
             f"{len(summary.failed)} failed in {summary.seconds:.1f} s"
         )
         for path, reason in sorted(summary.failed.items()):
-            print(f"  failed: {path.encode('utf-8', 'replace').decode('utf-8')}: {reason}")
+            print(f"  failed: {printable(path)}: {printable(reason)}")
     return EXIT_SOME_FAILED if summary.failed else EXIT_OK
 
 
@@ -146,8 +146,8 @@ def _print_hits(hits: list[dict[str, Any]]) -> None:
     if not hits:
         print("no results")
     for rank, hit in enumerate(hits, start=1):
-        where = f" ({hit['section']})" if hit["section"] else ""
-        print(f"{rank:2d}. {hit['path']}{where}  [{hit['score']:.3f}]")
+        where = f" ({printable(hit['section'])})" if hit["section"] else ""
+        print(f"{rank:2d}. {printable(hit['path'])}{where}  [{hit['score']:.3f}]")
         spans = [(int(s), int(e)) for s, e in hit["highlights"]]
         print("    " + " ".join(_mark(hit["snippet"], spans).split()))
 
@@ -164,13 +164,14 @@ def _daemon_call(data_dir: Path, method: str, **params: Any) -> Any:
 
 def _print_explain(explain: dict[str, Any]) -> None:
     print(
-        f"searched: {explain.get('text', '')!r} ({explain.get('mode')}, "
+        f"searched: {printable(repr(explain.get('text', '')))} "
+        f"({printable(str(explain.get('mode')))}, "
         f"PRF {'on' if explain.get('prf') else 'off'})"
     )
     for phrase in explain.get("phrases", []):
-        print(f"  must contain: {phrase!r}")
+        print(f"  must contain: {printable(repr(phrase))}")
     for item in explain.get("feedback", []):
-        print(f"  feedback: {item['path']}")
+        print(f"  feedback: {printable(item['path'])}")
 
 
 def cmd_similar(args: argparse.Namespace) -> int:
@@ -198,13 +199,15 @@ def cmd_similar(args: argparse.Namespace) -> int:
 
 
 def _mark(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` made printable, its ``spans`` in bold on a terminal. Each piece is made
+    printable on its own, so the spans' offsets (into the raw text) stay true."""
     if not sys.stdout.isatty():
-        return text
+        return printable(text)
     out, last = [], 0
     for start, end in spans:
-        out += [text[last:start], "\x1b[1m", text[start:end], "\x1b[0m"]
+        out += [printable(text[last:start]), "\x1b[1m", printable(text[start:end]), "\x1b[0m"]
         last = end
-    out.append(text[last:])
+    out.append(printable(text[last:]))
     return "".join(out)
 
 
@@ -220,18 +223,20 @@ def cmd_status(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(status)
         return EXIT_OK
-    print(f"data dir:  {status['data_dir']}")
-    print(f"model:     {status['model']['name']} ({status['model']['dimensions']} dims)")
+    print(f"data dir:  {printable(status['data_dir'])}")
+    model = status["model"]
+    print(f"model:     {printable(model['name'])} ({model['dimensions']} dims)")
     folders = [
         f if isinstance(f, str) else f"{f['path']} ({f['watched']})" for f in status["folders"]
     ]
-    print(f"folders:   {', '.join(folders) or '(none yet)'}")
-    print(f"daemon:    {'running, ' + status['state'] if status['daemon'] else 'not running'}")
+    print(f"folders:   {printable(', '.join(folders)) or '(none yet)'}")
+    daemon = "running, " + status["state"] if status["daemon"] else "not running"
+    print(f"daemon:    {printable(daemon)}")
     print(f"indexed:   {status['files_indexed']} files, {status['chunks']} chunks")
     print(f"pending:   {status['files_pending']}")
     print(f"failed:    {status['files_failed']}")
     for failure in status["failures"]:
-        print(f"  {failure['path']}: {failure['reason']}")
+        print(f"  {printable(failure['path'])}: {printable(failure['reason'])}")
     return EXIT_OK
 
 
