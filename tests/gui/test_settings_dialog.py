@@ -128,3 +128,20 @@ def test_a_bad_value_is_refused_with_a_reason(daemon: RunningDaemon) -> None:
         daemon.client.call("set_settings", changes={"encoder_threads": "many"})
     with pytest.raises(DaemonError, match="not a desktop-search model folder"):
         daemon.client.call("set_settings", changes={"model_dir": "/nonexistent"})
+
+
+def test_a_bad_exclusion_pattern_is_refused_with_its_reason(
+    qtbot: QtBot, dialog: SettingsDialog, daemon: RunningDaemon
+) -> None:
+    dialog.exclusions.setPlainText("*.log\n[z-a]\n")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Apply).click()
+    qtbot.waitUntil(lambda: "not a valid pattern" in dialog.note.text(), timeout=WAIT_MS)
+    assert "Not saved" in dialog.note.text() and "'[z-a]'" in dialog.note.text()
+    assert dialog.exclusions.isEnabled()  # the user can mend it
+    assert daemon.client.call("get_settings")["exclude_patterns"] == []
+
+    dialog.exclusions.setPlainText("*.log\n")
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Apply).click()
+    assert daemon.client.call("get_settings")["exclude_patterns"] == ["*.log"]
+    assert daemon.process is not None and daemon.process.poll() is None
