@@ -9,7 +9,8 @@ most once in a scan (tracked by device and inode), so a file is indexed once, un
 own path, and under a link's path only when no other way reaches it. A link that is not
 followed is not an error; a broken link and a link loop (one that points back to a
 folder above it) are reported. The folders given to :func:`scan` are entered even when
-they are links themselves: the user chose them.
+they are links themselves (the user chose them), unless such a link points back to a
+folder above it.
 
 The walk keeps an explicit stack, so folders nested thousands deep are fine.
 """
@@ -31,6 +32,7 @@ log = logging.getLogger(__name__)
 SKIP_DIRS = frozenset({"__pycache__", "node_modules", ".git", ".hg", ".svn", "$RECYCLE.BIN"})
 # Kernel and device file systems: never entered, whatever the links say.
 SYSTEM_DIRS = ("/proc", "/sys", "/dev")
+LOOP_TO_PARENT = "symbolic link loop (points back to a parent folder)"
 TEMP_PATTERNS = (
     "~$*",
     ".~lock.*",
@@ -163,6 +165,10 @@ class _Walk:
             return
         if not is_dir:
             return
+        if os.path.islink(root) and _is_within(os.path.realpath(os.path.dirname(root)), real):
+            # as met in a walk (and as the daemon hands it back): a loop, not a folder
+            result.problems[root] = LOOP_TO_PARENT
+            return
         self.areas.append(real)
         key = (info.st_dev, info.st_ino)
         if key not in self.visited:
@@ -245,7 +251,7 @@ class _Walk:
         target = os.path.realpath(path)
         is_dir = stat.S_ISDIR(info.st_mode)
         if is_dir and _is_within(link.folder_real, target):
-            result.problems[path] = "symbolic link loop (points back to a parent folder)"
+            result.problems[path] = LOOP_TO_PARENT
             return
         area = max((a for a in self.areas if _is_within(target, a)), key=len, default=None)
         if area is None or is_system_path(target):

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from desktop_search.indexer.ignore import IGNORE_FILE, IgnoreRules, pattern_problem
 from desktop_search.indexer.scanner import scan
+from tests.conftest import Cli
 
 
 def everything(_: str) -> bool:
@@ -109,3 +110,23 @@ def test_pattern_problem_names_the_pattern() -> None:
     assert pattern_problem("[z-a]") == "'[z-a]' is not a valid pattern (bad character range z-a)"
     assert "unclosed '['" in (pattern_problem("notes[") or "")
     assert "is not a valid pattern" in (pattern_problem("\\") or "")
+
+
+def test_a_bad_ignore_line_does_not_stop_indexing(tmp_path: Path, cli: Cli) -> None:
+    folder = tmp_path / "docs"
+    (folder / "logs").mkdir(parents=True)
+    (folder / "notes.txt").write_text("Notes about the garden and its tomatoes.", "utf-8")
+    (folder / "logs" / "run.log").write_text("a log line", "utf-8")
+    ignore = folder / IGNORE_FILE
+    ignore.write_text("[z-a]\nlogs/\n", "utf-8")
+    result = cli.run("index", str(folder))
+    assert result.returncode == 1, result.stdout + result.stderr  # indexed, one failure
+    status = cli.json("status")
+    assert status["files_indexed"] == 1
+    [failure] = status["failures"]
+    assert failure["path"] == str(ignore)
+    assert "line 1: '[z-a]' is not a valid pattern" in failure["reason"]
+    # mended: the failure goes at the next run
+    ignore.write_text("logs/\n", "utf-8")
+    assert cli.run("index", str(folder)).returncode == 0
+    assert cli.json("status")["failures"] == []

@@ -44,6 +44,11 @@ def test_symlink_loops_and_broken_links_are_reported(tmp_path: Path) -> None:
     assert "loop" in found.problems[str(tmp_path / "loop")]
     assert "loop" in found.problems[str(tmp_path / "sub" / "deeper" / "up")]
     assert "loop" in found.problems[str(tmp_path / "ping")]
+    # a reported loop handed back as a path of its own (as the daemon queues problems)
+    # is the same loop, not a second copy of the folder
+    again = scan([str(tmp_path / "loop")], wanted=everything)
+    assert again.files == {}
+    assert again.problems == {str(tmp_path / "loop"): found.problems[str(tmp_path / "loop")]}
     assert "loop" in found.problems[str(tmp_path / "self")]
     assert found.problems[str(tmp_path / "dangling.txt")] == "broken symbolic link"
 
