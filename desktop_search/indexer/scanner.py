@@ -152,7 +152,7 @@ class _Walk:
         if is_system_path(real):
             result.problems[root] = "not indexed: /proc, /sys and /dev are never entered"
             return
-        if os.path.basename(root) == IGNORE_FILE:  # changed: is it still fine?
+        if os.path.basename(root) == IGNORE_FILE:  # handed over alone: is it still fine?
             folder = os.path.dirname(root)
             self.rules.chain_for(folder, [])
             self._note_problem_in(folder)
