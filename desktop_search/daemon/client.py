@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import itertools
+import os
 import socket
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from desktop_search.daemon.protocol import MAX_MESSAGE_BYTES, decode, encode, socket_path
+from desktop_search.daemon.protocol import MAX_MESSAGE_BYTES, decode, encode
+from desktop_search.daemon.socket_dir import (
+    UnsafeSocketDirError,
+    check_socket_dir,
+    peer_uid,
+    socket_location,
+)
 
 CONNECT_TIMEOUT_S = 2.0
 REPLY_TIMEOUT_S = 60.0
 
 
 class DaemonUnavailableError(Exception):
-    """No daemon answers for this data dir (not running, or gone)."""
+    """No daemon of ours answers for this data dir (not running, gone, or the socket is
+    not one we can trust: its folder is not private, or another user listens on it)."""
 
 
 class DaemonError(Exception):
@@ -28,7 +36,7 @@ class DaemonError(Exception):
 
 class DaemonClient:
     def __init__(self, data_dir: Path, *, timeout_s: float = REPLY_TIMEOUT_S) -> None:
-        self.path = socket_path(data_dir)
+        self.path = socket_location(data_dir)
         self.timeout_s = timeout_s
         self._ids = itertools.count(1)
 
@@ -40,13 +48,9 @@ class DaemonClient:
         return True
 
     def call(self, method: str, **params: Any) -> Any:
-        if not self.path.exists():
-            raise DaemonUnavailableError(f"no daemon socket at {self.path}")
         request_id = next(self._ids)
         try:
-            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
-                sock.settimeout(CONNECT_TIMEOUT_S)
-                sock.connect(str(self.path))
+            with self._connect() as sock:
                 sock.settimeout(self.timeout_s)
                 sock.sendall(encode({"id": request_id, "method": method, "params": params}))
                 reply = self._read_line(sock)
@@ -61,11 +65,7 @@ class DaemonClient:
     def events(self, timeout_s: float) -> Iterator[dict[str, Any]]:
         """Subscribe and yield the daemon's pushed events ({"event", "data"}) as they come;
         stops when ``timeout_s`` passes without one, or when the daemon goes away."""
-        if not self.path.exists():
-            raise DaemonUnavailableError(f"no daemon socket at {self.path}")
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
-            sock.settimeout(CONNECT_TIMEOUT_S)
-            sock.connect(str(self.path))
+        with self._connect() as sock:
             sock.settimeout(timeout_s)
             sock.sendall(encode({"id": next(self._ids), "method": "subscribe", "params": {}}))
             with sock.makefile("rb") as stream:
@@ -75,6 +75,33 @@ class DaemonClient:
                         yield decode(line)
                 except (TimeoutError, OSError):
                     return
+
+    def _connect(self) -> socket.socket:
+        """A socket connected to our own daemon; DaemonUnavailableError when none runs,
+        the socket's folder is not private, or the listening process is another user's."""
+        try:
+            check_socket_dir(self.path.parent)
+        except FileNotFoundError as exc:
+            raise DaemonUnavailableError(f"no daemon socket at {self.path}") from exc
+        except (UnsafeSocketDirError, OSError) as exc:
+            raise DaemonUnavailableError(f"not connecting to {self.path}: {exc}") from exc
+        if not self.path.exists():
+            raise DaemonUnavailableError(f"no daemon socket at {self.path}")
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            sock.settimeout(CONNECT_TIMEOUT_S)
+            sock.connect(str(self.path))
+            uid = peer_uid(sock)
+        except OSError as exc:
+            sock.close()
+            raise DaemonUnavailableError(f"the daemon did not answer: {exc}") from exc
+        if uid is not None and uid != os.getuid():
+            sock.close()
+            raise DaemonUnavailableError(
+                f"refused the server on {self.path}: it runs as uid {uid}, not as you "
+                f"(uid {os.getuid()}), so it is not your daemon"
+            )
+        return sock
 
     @staticmethod
     def _read_line(sock: socket.socket) -> bytes:

@@ -7,16 +7,11 @@ Event:    {"v": 1, "event": "progress", "data": {...}}  (pushed to subscribed cl
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import tempfile
-from pathlib import Path
 from typing import Any
 
 PROTOCOL_VERSION = 1
 MAX_MESSAGE_BYTES = 1024 * 1024
-SOCKET_NAME = "desktop-search"
 
 
 class ProtocolError(Exception):
@@ -25,18 +20,6 @@ class ProtocolError(Exception):
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code = code
-
-
-def socket_path(data_dir: Path) -> Path:
-    """A per-user, per-data-dir socket in the user's runtime dir (hashed: short and safe)."""
-    runtime = os.environ.get("XDG_RUNTIME_DIR")
-    base = (
-        Path(runtime)
-        if runtime and Path(runtime).is_dir()
-        else Path(tempfile.gettempdir()) / f"{SOCKET_NAME}-{os.getuid()}"
-    )
-    digest = hashlib.sha256(str(data_dir.resolve()).encode("utf-8", "surrogateescape"))
-    return base / SOCKET_NAME / f"{digest.hexdigest()[:16]}.sock"
 
 
 def encode(message: dict[str, Any]) -> bytes:

@@ -9,9 +9,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import socket
 import socketserver
-import struct
 import threading
 from collections.abc import Callable
 from io import BufferedIOBase
@@ -25,6 +23,7 @@ from desktop_search.daemon.protocol import (
     encode,
     error_reply,
 )
+from desktop_search.daemon.socket_dir import peer_uid
 
 log = logging.getLogger(__name__)
 
@@ -38,15 +37,6 @@ class RequestError(Exception):
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code = code
-
-
-def peer_uid(sock: socket.socket) -> int | None:
-    option = getattr(socket, "SO_PEERCRED", None)
-    if option is None:
-        return None  # not Linux: the socket's file permissions are the guard
-    creds = sock.getsockopt(socket.SOL_SOCKET, option, struct.calcsize("3i"))
-    _pid, uid, _gid = struct.unpack("3i", creds)
-    return int(uid)
 
 
 class _Connection(socketserver.StreamRequestHandler):
@@ -91,8 +81,6 @@ class IpcServer(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
         self.stopping = threading.Event()
         self._subscribers: list[BufferedIOBase] = []
         self._subscribers_lock = threading.Lock()
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        path.parent.chmod(0o700)
         with contextlib.suppress(FileNotFoundError):
             path.unlink()  # a stale socket from a daemon that died (we hold the lock)
         old_umask = os.umask(0o177)

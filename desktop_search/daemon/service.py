@@ -24,8 +24,8 @@ from typing import IO, Any
 from desktop_search.config.paths import shipped_models_dir
 from desktop_search.config.settings import Settings
 from desktop_search.daemon.politeness import LoadMonitor, on_battery
-from desktop_search.daemon.protocol import socket_path
 from desktop_search.daemon.server import SUBSCRIBED, IpcServer, RequestError
+from desktop_search.daemon.socket_dir import socket_path
 from desktop_search.daemon.watcher import ChangeQueue, FolderWatcher
 from desktop_search.embedding.manifest import ModelManifest
 from desktop_search.engine import Engine

@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 
 from desktop_search.daemon.client import DaemonError
-from desktop_search.daemon.protocol import MAX_MESSAGE_BYTES, socket_path
+from desktop_search.daemon.protocol import MAX_MESSAGE_BYTES
+from desktop_search.daemon.socket_dir import socket_path
 from tests.daemon.harness import REPO, RunningDaemon
 from tests.hostile import build_hostile_folder, unprivileged_prefix
 
