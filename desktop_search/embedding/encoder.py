@@ -30,6 +30,9 @@ class Encoder:
         self.tokenizer = Tokenizer.from_file(str(self.manifest.tokenizer_path))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_length=self.manifest.max_tokens)
+        # The opt-out proper is ORT_DISABLE_TELEMETRY, set before onnxruntime was imported
+        # (desktop_search.embedding.telemetry); this mutes whatever events remain.
+        ort.disable_telemetry_events()
         options = ort.SessionOptions()
         options.intra_op_num_threads = max(1, threads)
         options.inter_op_num_threads = 1
