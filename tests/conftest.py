@@ -32,6 +32,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture
+def runtime(tmp_path: Path) -> Iterator[Path]:
+    """A private XDG_RUNTIME_DIR for daemons started by a test (their socket lives there)."""
+    folder = tmp_path / "run"
+    folder.mkdir(mode=0o700)
+    saved = os.environ.get("XDG_RUNTIME_DIR")
+    yield folder
+    if saved is None:
+        os.environ.pop("XDG_RUNTIME_DIR", None)
+    else:
+        os.environ["XDG_RUNTIME_DIR"] = saved
+
+
+@pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
 

@@ -7,6 +7,7 @@ import contextlib
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,9 @@ log = logging.getLogger("desktop_search")
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
 EXIT_ERROR = 2
+# An index run through the daemon waits this long for any event before giving up on it
+# (the daemon sends progress at every batch; one slow file takes at most the extract limit).
+INDEX_EVENT_TIMEOUT_S = 900.0
 
 
 def default_folders() -> list[str]:
@@ -44,32 +48,109 @@ def _configured_folders(data_dir: Path) -> list[str]:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    from desktop_search.engine import Engine
-
+    """Index or update folders and files. With a daemon running it does the work (it is the
+    only writer) and this shows its progress; otherwise this run takes the writer lock."""
     data_dir = resolve_data_dir(args.data_dir)
     roots = [os.path.abspath(p) for p in args.paths] or _configured_folders(data_dir)
     missing = [p for p in roots if not os.path.exists(p)]
     if missing and len(missing) == len(roots):
         print(f"error: no such folder: {', '.join(missing)}", file=sys.stderr)
         return EXIT_ERROR
-    with Engine(data_dir) as engine:
-        for root in roots:
-            if os.path.isdir(root):
-                engine.store.catalog.add_folder(root)
-        bar = ProgressBar(enabled=None if not args.json else False)
-        summary = engine.indexer().index(roots, progress=bar)
-        bar.finish()
+    roots = [p for p in roots if p not in missing]
+    for path in missing:
+        print(f"warning: skipping {path}: no such file or folder", file=sys.stderr)
+    summary = _index_with_writer(data_dir, roots, show_progress=not args.json)
+    if summary is None:
+        return EXIT_ERROR
     if args.json:
-        _print_json(summary.to_dict())
+        _print_json(summary)
     else:
         print(
-            f"indexed {summary.indexed} file(s) ({summary.chunks} chunks), "
-            f"{summary.unchanged} unchanged, {summary.removed} removed, "
-            f"{len(summary.failed)} failed in {summary.seconds:.1f} s"
+            f"indexed {summary['indexed']} file(s)"
+            + (f" ({summary['chunks']} chunks)" if summary.get("chunks") else "")
+            + ", "
+            f"{summary['unchanged']} unchanged, {summary['removed']} removed, "
+            f"{summary['failed']} failed in {summary['seconds']:.1f} s"
         )
-        for path, reason in sorted(summary.failed.items()):
-            print(f"  failed: {printable(path)}: {printable(reason)}")
-    return EXIT_SOME_FAILED if summary.failed else EXIT_OK
+        for failure in summary["failures"]:
+            print(f"  failed: {printable(failure['path'])}: {printable(failure['reason'])}")
+    return EXIT_SOME_FAILED if summary["failed"] else EXIT_OK
+
+
+def _index_with_writer(
+    data_dir: Path, roots: list[str], *, show_progress: bool
+) -> dict[str, Any] | None:
+    """The index run's summary, from the daemon or from this process holding the lock."""
+    from desktop_search.daemon.client import DaemonClient
+    from desktop_search.daemon.writer_lock import WriterBusyError, WriterLock
+
+    client = DaemonClient(data_dir)
+    lock = WriterLock(data_dir)
+    said_waiting = False
+    while True:
+        if client.available():
+            return _index_through_daemon(client, roots, show_progress=show_progress)
+        try:
+            lock.acquire("index")
+            break
+        except WriterBusyError as exc:  # another index run, or a daemon starting up
+            if not said_waiting:
+                print(f"waiting: {exc}", file=sys.stderr)
+                said_waiting = True
+            time.sleep(0.5)
+    with lock:
+        return _index_here(data_dir, roots, show_progress=show_progress)
+
+
+def _index_here(data_dir: Path, roots: list[str], *, show_progress: bool) -> dict[str, Any]:
+    from desktop_search.engine import Engine
+
+    with Engine(data_dir) as engine:
+        folders = [root for root in roots if os.path.isdir(root)]
+        if any(folder not in engine.settings.folders for folder in folders):
+            # the folders are watched from now on (by the daemon, when it runs)
+            engine.settings.folders = sorted({*engine.settings.folders, *folders})
+            engine.settings.save(data_dir)
+        bar = ProgressBar(enabled=None if show_progress else False)
+        summary = engine.indexer().index(roots, progress=bar)
+        bar.finish()
+    return summary.to_dict()
+
+
+def _index_through_daemon(
+    client: Any, roots: list[str], *, show_progress: bool
+) -> dict[str, Any] | None:
+    from desktop_search.daemon.api import Event
+    from desktop_search.daemon.client import DaemonUnavailableError
+
+    started = time.monotonic()
+    if show_progress:
+        print("the indexer is running: it does the work", file=sys.stderr)
+    bar = ProgressBar(enabled=None if show_progress else False)
+    most_queued = 0
+    try:
+        with client.subscribe(timeout_s=INDEX_EVENT_TIMEOUT_S) as events:
+            job = client.call("index", paths=roots)
+            for message in events:
+                data = message.get("data") or {}
+                if message.get("event") == Event.PROGRESS:
+                    queued = int(data.get("queued_paths") or 0)
+                    most_queued = max(most_queued, queued)
+                    bar(most_queued - queued, most_queued, data.get("state", ""))
+                elif message.get("event") == Event.INDEX_DONE and data.get("job") == job:
+                    bar.finish()
+                    summary: dict[str, Any] = data["summary"]
+                    summary["seconds"] = time.monotonic() - started
+                    return summary
+    except DaemonError as exc:
+        bar.finish()
+        print(f"error: {exc}", file=sys.stderr)
+        return None
+    except DaemonUnavailableError:
+        pass
+    bar.finish()
+    print("error: the indexer stopped before the run was done", file=sys.stderr)
+    return None
 
 
 def _filters(args: argparse.Namespace) -> Any:
@@ -336,6 +417,19 @@ def cmd_default(args: argparse.Namespace) -> int:
 # -- parser -----------------------------------------------------------------------------
 
 
+def result_count(text: str) -> int:
+    """``-k``: a whole number of results, as the daemon accepts them."""
+    from desktop_search.daemon.api import MAX_K
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= MAX_K:
+        raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_K}, not {value}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     # SUPPRESS: an option given before the command is not reset by the subparser.
@@ -369,7 +463,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", parents=[common], help="search the index")
     p.add_argument("query", metavar="QUERY")
-    p.add_argument("-k", type=int, default=10, help="number of files to return (default 10)")
+    p.add_argument(
+        "-k", type=result_count, default=10, help="number of files to return (default 10)"
+    )
     p.add_argument("--mode", choices=["hybrid", "dense", "lexical"], default="hybrid")
     p.add_argument(
         "--in",
@@ -418,7 +514,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("similar", parents=[common], help="files similar to a file")
     p.add_argument("path", metavar="PATH")
-    p.add_argument("-k", type=int, default=10, help="number of files (default 10)")
+    p.add_argument("-k", type=result_count, default=10, help="number of files (default 10)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_similar)
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from desktop_search.daemon.api import SUBSCRIBED
 from desktop_search.daemon.protocol import MAX_MESSAGE_BYTES, decode, encode
 from desktop_search.daemon.socket_dir import (
     UnsafeSocketDirError,
@@ -65,16 +66,25 @@ class DaemonClient:
     def events(self, timeout_s: float) -> Iterator[dict[str, Any]]:
         """Subscribe and yield the daemon's pushed events ({"event", "data"}) as they come;
         stops when ``timeout_s`` passes without one, or when the daemon goes away."""
-        with self._connect() as sock:
+        with self.subscribe(timeout_s) as stream:
+            yield from stream
+
+    def subscribe(self, timeout_s: float) -> EventStream:
+        """Subscribe now (events from this moment on are kept for the caller) and return
+        the stream to read them from; use it as a context manager."""
+        sock = self._connect()
+        try:
             sock.settimeout(timeout_s)
             sock.sendall(encode({"id": next(self._ids), "method": "subscribe", "params": {}}))
-            with sock.makefile("rb") as stream:
-                try:
-                    decode(stream.readline())  # the 'subscribed' reply
-                    while line := stream.readline():
-                        yield decode(line)
-                except (TimeoutError, OSError):
-                    return
+            stream = EventStream(sock)
+            reply = decode(stream.file.readline())
+        except (ConnectionError, TimeoutError, OSError) as exc:
+            sock.close()
+            raise DaemonUnavailableError(f"the daemon did not answer: {exc}") from exc
+        if reply.get("result") != SUBSCRIBED:
+            stream.close()
+            raise DaemonUnavailableError(f"the daemon refused to subscribe: {reply}")
+        return stream
 
     def _connect(self) -> socket.socket:
         """A socket connected to our own daemon; DaemonUnavailableError when none runs,
@@ -114,3 +124,28 @@ class DaemonClient:
             if len(buffer) > 64 * MAX_MESSAGE_BYTES:
                 raise ConnectionError("reply too large")
         return bytes(buffer)
+
+
+class EventStream:
+    """The events of one subscription, as an iterator; ends on a timeout or at EOF."""
+
+    def __init__(self, sock: socket.socket) -> None:
+        self.sock = sock
+        self.file = sock.makefile("rb")
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        try:
+            while line := self.file.readline(64 * MAX_MESSAGE_BYTES):
+                yield decode(line)
+        except (TimeoutError, OSError):
+            return
+
+    def close(self) -> None:
+        self.file.close()
+        self.sock.close()
+
+    def __enter__(self) -> EventStream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

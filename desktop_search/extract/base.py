@@ -11,6 +11,11 @@ class ExtractionError(Exception):
     """A file could not be turned into text; ``str(exc)`` is the reason shown to the user."""
 
 
+class ExtractionCancelled(Exception):  # noqa: N818  (a request, not an error)
+    """The work on a file was abandoned because the indexer was asked to stop; the file is
+    not failed, it stays pending."""
+
+
 @dataclass(frozen=True)
 class Section:
     """Where a page, slide, chapter or heading starts in the extracted text."""

@@ -11,14 +11,18 @@ import logging
 import multiprocessing
 import os
 import stat
+import time
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
-from desktop_search.extract.base import Extracted, ExtractionError
+from desktop_search.extract.base import ExtractionCancelled, Extracted, ExtractionError
 from desktop_search.extract.registry import SNIFF_BYTES, registry
 
 log = logging.getLogger(__name__)
+
+POLL_S = 0.2  # how often a waiting extraction looks whether it was cancelled
 
 
 def read_and_extract(path: Path, max_bytes: int) -> Extracted:
@@ -125,13 +129,22 @@ class GuardedExtractor:
             self._conn.close()
         self._process = self._conn = None
 
-    def extract(self, path: Path) -> Extracted:
+    def extract(self, path: Path, cancelled: Callable[[], bool] | None = None) -> Extracted:
+        """The file's text, from the worker process. ``cancelled`` is asked while the worker
+        works; True abandons the file (ExtractionCancelled) and restarts the worker."""
         conn = self._conn or self._start()
         try:
             conn.send(os.fspath(path))
-            if not conn.poll(self.timeout_s):
-                self._kill()
-                raise ExtractionError(f"extraction took longer than {self.timeout_s:g} s: gave up")
+            deadline = time.monotonic() + self.timeout_s
+            while not conn.poll(min(POLL_S, max(0.0, deadline - time.monotonic()))):
+                if cancelled is not None and cancelled():
+                    self._kill()
+                    raise ExtractionCancelled(f"extraction of {path} abandoned")
+                if time.monotonic() >= deadline:
+                    self._kill()
+                    raise ExtractionError(
+                        f"extraction took longer than {self.timeout_s:g} s: gave up"
+                    )
             status, payload = conn.recv()
         except (EOFError, OSError, BrokenPipeError) as exc:
             self._kill()

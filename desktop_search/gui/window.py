@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_search.daemon.api import BUSY_STATES
 from desktop_search.gui.delegate import ResultDelegate
 from desktop_search.gui.file_actions import FileActions
 from desktop_search.gui.filter_bar import FilterBar
@@ -392,9 +393,7 @@ class SearchWindow(QMainWindow):
 
     def is_indexing(self) -> bool:
         state = str(self.status.get("state", "idle"))
-        return state in ("scanning", "updating", "retrying", "removing", "starting") or bool(
-            self.status.get("files_pending")
-        )
+        return state in BUSY_STATES or bool(self.status.get("files_pending"))
 
     def _update_placeholder(self) -> None:
         self.preview.setVisible(bool(self.model.hits))  # nothing to preview: no empty pane

@@ -23,11 +23,11 @@ import numpy as np
 
 from desktop_search.chunking.chunker import Chunker, embedding_text
 from desktop_search.embedding.encoder import Encoder
-from desktop_search.extract.base import ExtractionError
+from desktop_search.extract.base import ExtractionCancelled, ExtractionError
 from desktop_search.extract.guard import GuardedExtractor
 from desktop_search.extract.registry import is_supported
 from desktop_search.indexer.ignore import IgnoreRules
-from desktop_search.indexer.scanner import FoundFile, scan
+from desktop_search.indexer.scanner import FoundFile, ScanResult, scan
 from desktop_search.storage.catalog import NewChunk, NewFile, clean_text, encode_path
 from desktop_search.storage.store import IndexStore
 
@@ -37,6 +37,20 @@ EMBED_BATCH_CHUNKS = 256
 SAVE_EVERY_S = 30.0
 
 ProgressCallback = Callable[[int, int, str], None]
+# How many texts the encoder embeds between two looks at the interrupt flag (about a
+# second on two cores): a stop or a user's command never waits for a whole batch.
+EMBED_SLICE = 64
+ROOTS_PER_QUERY = 200
+
+
+class IndexInterrupted(Exception):  # noqa: N818  (a signal, not an error)
+    """The run stopped early because it was asked to (the daemon is stopping, or has a
+    command to serve). Files committed so far are done; the rest stay pending, so the next
+    run does exactly them. ``summary`` tells what was done."""
+
+    def __init__(self, summary: IndexSummary) -> None:
+        super().__init__("indexing interrupted")
+        self.summary = summary
 
 
 @dataclass
@@ -47,6 +61,18 @@ class IndexSummary:
     failed: dict[str, str] = field(default_factory=dict)  # path -> reason
     chunks: int = 0
     seconds: float = 0.0
+    # path -> 'indexed' | 'unchanged' | 'removed' | 'failed': what happened to each path
+    # this run looked at (the daemon tells an ``index`` request when all of its are done).
+    outcomes: dict[str, str] = field(default_factory=dict)
+
+    def merge(self, other: IndexSummary) -> None:
+        self.indexed += other.indexed
+        self.unchanged += other.unchanged
+        self.removed += other.removed
+        self.failed.update(other.failed)
+        self.chunks += other.chunks
+        self.seconds += other.seconds
+        self.outcomes.update(other.outcomes)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -106,6 +132,9 @@ class Indexer:
         self.max_bytes = max_bytes
         self.include_hidden = include_hidden
         self.threaded = threaded
+        # Asked between files, between slices of embedding and while an extraction runs:
+        # True makes the run stop early (IndexInterrupted). The daemon sets it.
+        self.interrupt: Callable[[], bool] = lambda: False
 
     # -- stages -----------------------------------------------------------------------
 
@@ -122,7 +151,7 @@ class Indexer:
         if known_hash is not None and digest == known_hash:
             return _Prepared(found, "unchanged", content_hash=digest)
         try:
-            extracted = self.extractor.extract(Path(path))
+            extracted = self.extractor.extract(Path(path), cancelled=self.interrupt)
         except ExtractionError as exc:
             if not os.path.lexists(path):
                 return _Prepared(found, "vanished", reason="file vanished during indexing")
@@ -155,6 +184,8 @@ class Indexer:
                     if stop.is_set():
                         return
                     items.put(self._prepare(found, hashes.get(found.path)))
+            except ExtractionCancelled:
+                return  # the consumer is stopping too; this file stays pending
             finally:
                 items.put(None)
 
@@ -170,10 +201,23 @@ class Indexer:
                     items.get(timeout=0.1)
             thread.join()
 
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        """Vectors for ``texts``, a slice at a time, looking at the interrupt in between."""
+        parts = []
+        for start in range(0, len(texts), EMBED_SLICE):
+            if start and self.interrupt():
+                raise ExtractionCancelled("interrupted while embedding")
+            parts.append(self.encoder.encode(texts[start : start + EMBED_SLICE]))
+        if not parts:
+            return self.encoder.encode([])
+        return np.concatenate(parts)
+
     def _commit(self, batch: list[_Prepared], summary: IndexSummary) -> None:
         texts = [t for item in batch for t in item.texts]
         try:
-            vectors = self.encoder.encode(texts)
+            vectors = self._embed(texts)
+        except ExtractionCancelled:
+            raise
         except Exception:  # find the file the encoder chokes on; the others still go in
             log.exception("embedding a batch of %d files failed; retrying one by one", len(batch))
             for item in batch:
@@ -190,12 +234,14 @@ class Indexer:
             vectors = self.encoder.encode(item.texts)
         except Exception as exc:
             reason = f"could not embed the text: {type(exc).__name__}: {exc}"[:300]
-            self.store.commit_failure(
-                item.found.path, reason, size=item.found.size, mtime_ns=item.found.mtime_ns
-            )
-            summary.failed[item.found.path] = reason
+            self._fail(item.found, reason, summary)
             return
         self._store(item, vectors, summary)
+
+    def _fail(self, found: FoundFile, reason: str, summary: IndexSummary) -> None:
+        self.store.commit_failure(found.path, reason, size=found.size, mtime_ns=found.mtime_ns)
+        summary.failed[found.path] = reason
+        summary.outcomes[found.path] = "failed"
 
     def _store(self, item: _Prepared, vectors: np.ndarray, summary: IndexSummary) -> None:
         found = item.found
@@ -213,58 +259,93 @@ class Indexer:
         )
         summary.indexed += 1
         summary.chunks += len(item.texts)
+        summary.outcomes[found.path] = "indexed"
+
+    def _wanted(self, path: str) -> bool:
+        """The scan's filter; also where a long walk notices that it should stop."""
+        if self.interrupt():
+            raise ExtractionCancelled("interrupted while scanning")
+        return is_supported(Path(path))
 
     # -- the whole run ----------------------------------------------------------------
 
-    def update(self, paths: list[str], progress: ProgressCallback | None = None) -> IndexSummary:
+    def update(
+        self, paths: list[str], progress: ProgressCallback | None = None, *, save: bool = True
+    ) -> IndexSummary:
         """Bring the given paths (files or folders, as reported by the watcher) up to date:
         what exists is (re)indexed if it changed, what is gone leaves the index."""
         paths = sorted({os.path.abspath(p) for p in paths})
         existing = [p for p in paths if os.path.lexists(p)]
         missing = [p for p in paths if p not in existing]
-        summary = self.index(existing, progress) if existing else IndexSummary()
+        summary = (
+            self.index(existing, progress, save=save, report_old_failures=False)
+            if existing
+            else IndexSummary()
+        )
         if missing:
             gone = self.store.catalog.paths_under(missing)
             if gone:
                 summary.removed += self.store.remove_files(gone)
-                self.store.save()
+                if save:
+                    self.store.save()
+            for path in [*missing, *gone]:
+                summary.outcomes[path] = "removed"
         return summary
 
-    def expand_folders(self, folders: list[str]) -> tuple[list[str], int]:
-        """For the daemon: the wanted files (and unreadable places) under ``folders``, to
-        queue one by one; files the catalog holds there that are gone are removed now.
-        Returns (paths to queue, number removed)."""
-        result = scan(
-            folders,
-            wanted=lambda p: is_supported(Path(p)),
-            include_hidden=self.include_hidden,
-            rules=self.rules,
-        )
-        present = set(result.files) | set(result.problems)
-        gone = [p for p in self.store.catalog.paths_under(folders) if p not in present]
-        removed = self.store.remove_files(gone) if gone else 0
-        return sorted(present), removed
-
-    def index(self, roots: list[str], progress: ProgressCallback | None = None) -> IndexSummary:
-        started = time.monotonic()
+    def expand_folders(self, folders: list[str]) -> tuple[list[str], IndexSummary]:
+        """For the daemon: the wanted files under ``folders``, to queue one by one. What
+        could not be walked is recorded as failed, and files the catalog holds there that
+        are gone are removed, now. Returns (files to queue, what was done); raises
+        IndexInterrupted if asked to stop."""
         summary = IndexSummary()
-        roots = [os.path.abspath(r) for r in roots]
-        result = scan(
-            roots,
-            wanted=lambda p: is_supported(Path(p)),
-            include_hidden=self.include_hidden,
-            max_bytes=self.max_bytes,
-            rules=self.rules,
-        )
-        catalog = self.store.catalog
-        known = catalog.file_states_under(roots)
+        try:
+            result = scan(
+                folders,
+                wanted=self._wanted,
+                include_hidden=self.include_hidden,
+                max_bytes=self.max_bytes,
+                rules=self.rules,
+            )
+        except ExtractionCancelled as exc:
+            raise IndexInterrupted(summary) from exc
+        known = self._known_states(folders)
+        self._forget_gone(folders, result, known, summary)
+        self._record_problems(result.problems, known, summary)
+        return sorted(result.files), summary
+
+    def _known_states(self, roots: list[str]) -> dict[bytes, tuple[int | None, int | None, str]]:
+        """What the catalog holds at or below ``roots`` (asked for a few roots at a time:
+        SQLite limits how large one query's expression may be)."""
+        known: dict[bytes, tuple[int | None, int | None, str]] = {}
+        for start in range(0, len(roots), ROOTS_PER_QUERY):
+            known.update(
+                self.store.catalog.file_states_under(roots[start : start + ROOTS_PER_QUERY])
+            )
+        return known
+
+    def _forget_gone(
+        self,
+        roots: list[str],
+        result: ScanResult,
+        known: dict[bytes, tuple[int | None, int | None, str]],
+        summary: IndexSummary,
+    ) -> None:
+        """Files the catalog holds under ``roots`` that the walk did not find leave."""
         root_bytes = [encode_path(r) for r in roots]
         on_disk = {encode_path(p) for p in result.files} | {encode_path(p) for p in result.problems}
-        gone = [raw for raw in known if _under(raw, root_bytes) and raw not in on_disk]
+        gone = [os.fsdecode(raw) for raw in known if _under(raw, root_bytes) and raw not in on_disk]
         if gone:
-            summary.removed = self.store.remove_files([os.fsdecode(raw) for raw in gone])
+            summary.removed += self.store.remove_files(gone)
+            summary.outcomes.update(dict.fromkeys(gone, "removed"))
 
-        for path, reason in result.problems.items():
+    def _record_problems(
+        self,
+        problems: dict[str, str],
+        known: dict[bytes, tuple[int | None, int | None, str]],
+        summary: IndexSummary,
+    ) -> None:
+        """Places the walk could not read (or files over the size limit) are failures."""
+        for path, reason in problems.items():
             state = known.get(encode_path(path))
             size = mtime = None
             try:
@@ -275,6 +356,54 @@ class Indexer:
             if state is None or state[2] != "failed" or state[1] != mtime:
                 self.store.commit_failure(path, reason, size=size, mtime_ns=mtime)
             summary.failed[path] = reason
+            summary.outcomes[path] = "failed"
+
+    def index(
+        self,
+        roots: list[str],
+        progress: ProgressCallback | None = None,
+        *,
+        save: bool = True,
+        report_old_failures: bool = True,
+    ) -> IndexSummary:
+        """Index everything under ``roots``. ``save``: write the vector file at the end
+        (the daemon saves on its own schedule). IndexInterrupted if asked to stop."""
+        started = time.monotonic()
+        summary = IndexSummary()
+        try:
+            self._index(roots, progress, summary, save=save)
+        except ExtractionCancelled as exc:
+            summary.seconds = time.monotonic() - started
+            raise IndexInterrupted(summary) from exc
+        if report_old_failures:
+            # Files that failed before and have not changed since are still failing.
+            root_bytes = [encode_path(os.path.abspath(r)) for r in roots]
+            for row in self.store.catalog.failures():
+                if _under(encode_path(row.path), root_bytes):
+                    summary.failed.setdefault(row.path, row.error or "failed")
+        summary.seconds = time.monotonic() - started
+        return summary
+
+    def _index(
+        self,
+        roots: list[str],
+        progress: ProgressCallback | None,
+        summary: IndexSummary,
+        *,
+        save: bool,
+    ) -> None:
+        roots = [os.path.abspath(r) for r in roots]
+        result = scan(
+            roots,
+            wanted=self._wanted,
+            include_hidden=self.include_hidden,
+            max_bytes=self.max_bytes,
+            rules=self.rules,
+        )
+        catalog = self.store.catalog
+        known = self._known_states(roots)
+        self._forget_gone(roots, result, known, summary)
+        self._record_problems(result.problems, known, summary)
 
         todo: list[FoundFile] = []
         hashes: dict[str, str | None] = {}
@@ -282,6 +411,7 @@ class Indexer:
             state = known.get(encode_path(path))
             if state is not None and state[0] == found.size and state[1] == found.mtime_ns:
                 summary.unchanged += 1
+                summary.outcomes[path] = "unchanged"
                 continue
             todo.append(found)
         if todo:
@@ -307,28 +437,24 @@ class Indexer:
                     item.found.path, size=item.found.size, mtime_ns=item.found.mtime_ns
                 )
                 summary.unchanged += 1
+                summary.outcomes[item.found.path] = "unchanged"
             elif item.outcome == "vanished":
                 self.store.remove_files([item.found.path])
                 summary.failed[item.found.path] = item.reason
+                summary.outcomes[item.found.path] = "removed"
             else:
-                self.store.commit_failure(
-                    item.found.path, item.reason, size=item.found.size, mtime_ns=item.found.mtime_ns
-                )
-                summary.failed[item.found.path] = item.reason
+                self._fail(item.found, item.reason, summary)
             if batch_chunks >= EMBED_BATCH_CHUNKS:
                 self._commit(batch, summary)
                 batch, batch_chunks = [], 0
-            if time.monotonic() - last_save > SAVE_EVERY_S:
+            if save and time.monotonic() - last_save > SAVE_EVERY_S:
                 self.store.save()
                 last_save = time.monotonic()
             if progress is not None:
                 progress(done, total, item.found.path)
+            if self.interrupt():  # the batch not yet committed stays pending: redone later
+                raise ExtractionCancelled("interrupted between files")
         if batch:
             self._commit(batch, summary)
-        self.store.save()
-        # Files that failed before and have not changed since are still failing.
-        for row in catalog.failures():
-            if _under(encode_path(row.path), root_bytes):
-                summary.failed.setdefault(row.path, row.error or "failed")
-        summary.seconds = time.monotonic() - started
-        return summary
+        if save:
+            self.store.save()

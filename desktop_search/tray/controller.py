@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QSystemTrayIcon
 
+from desktop_search.daemon.api import BUSY_STATES
 from desktop_search.qt.bridge import DaemonBridge
 from desktop_search.tray.icons import state_icon
 from desktop_search.tray.status_dialog import StatusDialog, describe_state
@@ -23,7 +24,6 @@ from desktop_search.tray.status_dialog import StatusDialog, describe_state
 STATUS_EVERY_MS = 2000
 FAILURE_NOTICE_EVERY_S = 60.0
 FIRST_INDEX_FLAG = "first-index-notified"
-BUSY_STATES = ("scanning", "updating", "retrying", "removing", "starting")
 
 
 class TrayController(QObject):

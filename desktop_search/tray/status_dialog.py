@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_search.daemon.api import BUSY_STATES, DaemonState
+
 
 class StatusDialog(QDialog):
     retry_requested = Signal()
@@ -82,9 +84,9 @@ class StatusDialog(QDialog):
 def describe_state(status: dict[str, Any]) -> str:
     state = str(status.get("state", "idle"))
     pending = int(status.get("files_pending", 0))
-    if state == "paused":
+    if state == DaemonState.PAUSED:
         return "Paused"
-    if state in ("scanning", "updating", "retrying", "removing", "starting") or pending:
+    if state in BUSY_STATES or pending:
         return f"Indexing ({pending:,} files to go)" if pending else "Indexing"
     if state.startswith("waiting"):
         return state.capitalize()

@@ -57,15 +57,27 @@ class RunningDaemon:
         wait_for(self.client.available, what="the daemon to answer")
 
     def idle(self) -> dict[str, Any]:
-        """Wait until the daemon has nothing left to do; return its status."""
+        """Wait until the daemon has nothing left to do; return its status.
+
+        Idle twice, a second apart, with the same counts: watchdog holds the 'deleted' half
+        of a move between two watched folders back for a moment, so one idle look can come
+        between the two halves."""
 
         def settled() -> dict[str, Any] | None:
             status = self.client.call("status")
             busy = status["state"] != "idle" or status["files_pending"]
             return None if busy else dict(status)
 
+        def counts(status: dict[str, Any]) -> tuple[int, int, int]:
+            return status["files_indexed"], status["files_failed"], status["chunks"]
+
         time.sleep(0.6)  # longer than the debounce, so fresh events are queued
-        return dict(wait_for(settled, what="the daemon to settle"))
+        while True:
+            first = dict(wait_for(settled, timeout_s=300, what="the daemon to settle"))
+            time.sleep(1.0)
+            second = settled()
+            if second is not None and counts(second) == counts(first):
+                return second
 
     def search(self, query: str, **params: Any) -> list[str]:
         hits = self.client.call("search", query=query, **params)

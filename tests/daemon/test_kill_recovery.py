@@ -1,17 +1,28 @@
-"""Fault injection: kill -9 the daemon at random moments while it indexes, change the
-folder between runs, restart it each time, and compare the final index with the disk."""
+"""Fault injection: kill -9 the daemon at 50 moments while it works (starting up, extracting,
+embedding, committing, saving the vector file, applying a settings change, removing a
+folder), change the files between runs, restart it each time, and compare the final index
+with the disk.
+
+Most kills are placed by strace's fault injection: the daemon's worker (its main thread) is
+killed on its Nth call of a chosen system call (``write`` to the extractor's pipe or a log,
+``poll`` while an extraction runs, ``pwrite64`` of a SQLite commit, ``fsync`` and ``rename``
+of the vector file's atomic save and of settings.json), so the kill lands inside that step,
+whatever the machine's speed. The others strike after a random delay.
+"""
 
 from __future__ import annotations
 
 import contextlib
-import itertools
+import json
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -20,10 +31,10 @@ from desktop_search.config.paths import default_model_dir
 from desktop_search.embedding.manifest import ModelManifest
 from desktop_search.indexer.pipeline import content_hash
 from desktop_search.storage.store import IndexStore
-from tests.daemon.harness import REPO, RunningDaemon
+from tests.daemon.harness import REPO, RunningDaemon, wait_for
 
-KILL_POINTS = 12
-FILES = 300
+FILES = 240
+EXCLUDED = "*-skip.txt"
 WORDS = [
     "river",
     "mountain",
@@ -46,6 +57,14 @@ WORDS = [
     "marsh",
     "savanna",
 ]
+# (system call, range of N): the worker's Nth call of it is where the kill lands.
+SYSCALL_POINTS = [
+    ("write", (5, 400)),
+    ("poll", (3, 300)),
+    ("pwrite64", (3, 600)),
+    ("fsync", (1, 6)),
+    ("rename", (1, 4)),
+]
 
 
 def note(rng: random.Random, number: int) -> str:
@@ -60,7 +79,7 @@ def catalog_value(data_dir: Path, sql: str) -> float:
     with contextlib.closing(sqlite3.connect(path, timeout=30)) as conn:
         try:
             row = conn.execute(sql).fetchone()
-        except sqlite3.OperationalError:  # killed before the schema was written
+        except sqlite3.DatabaseError:  # killed before the schema was written
             return 0
     return float(row[0] or 0)
 
@@ -74,65 +93,162 @@ def last_commit(data_dir: Path) -> float:
     return catalog_value(data_dir, "SELECT MAX(indexed_at) FROM files")
 
 
-def disk_state(folder: Path) -> dict[str, str]:
-    return {str(path): content_hash(str(path)) for path in folder.rglob("*.txt")}
+@dataclass
+class World:
+    """The user's folders, as the daemon should end up seeing them."""
+
+    docs: Path
+    extra: Path
+    rng: random.Random
+    number: int = FILES
+    extra_watched: bool = True
+    excluding: bool = False
+
+    def change(self) -> None:
+        """Edits, deletions and new files, made while the daemon is dead (or running)."""
+        files = sorted(self.docs.rglob("*.txt"))
+        for path in self.rng.sample(files, 3):
+            path.write_text(note(self.rng, self.number), "utf-8")
+            self.number += 1
+        for path in self.rng.sample(sorted(self.docs.rglob("*.txt")), 2):
+            path.unlink()
+        for suffix in ("", "-skip"):
+            (self.docs / f"new{self.number}{suffix}.txt").write_text(
+                note(self.rng, self.number), "utf-8"
+            )
+            self.number += 1
+        (self.extra / f"extra{self.number}.txt").write_text(note(self.rng, self.number), "utf-8")
+        self.number += 1
+
+    def expected(self) -> dict[str, str]:
+        folders = [self.docs, self.extra] if self.extra_watched else [self.docs]
+        return {
+            str(path): content_hash(str(path))
+            for folder in folders
+            for path in folder.rglob("*.txt")
+            if not (self.excluding and path.name.endswith("-skip.txt"))
+        }
+
+
+def settings_patterns(world: World) -> list[str]:
+    return [EXCLUDED] if world.excluding else []
+
+
+def daemon_pid(data_dir: Path) -> int | None:
+    try:
+        return int((data_dir / "daemon.lock").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def kill_daemon(process: subprocess.Popen[bytes], data_dir: Path) -> None:
+    """SIGKILL the daemon itself (under strace, ``process`` is strace)."""
+    pid = daemon_pid(data_dir)
+    if pid is not None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError):
+        process.send_signal(signal.SIGKILL)
+    process.wait(timeout=60)
+    if pid is not None:  # the daemon is gone before the next one starts
+        wait_for(lambda: not Path(f"/proc/{pid}").exists() or _zombie(pid), 30, "the kill")
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True
 
 
 @pytest.mark.slow
-def test_kill_minus_nine_at_random_points_loses_and_duplicates_nothing(
+def test_kill_minus_nine_at_fifty_points_loses_and_duplicates_nothing(
     tmp_path: Path, runtime: Path
 ) -> None:
-    rng = random.Random(20261124)
-    docs = tmp_path / "docs"
+    if shutil.which("strace") is None:
+        pytest.skip("strace is needed to place the kills (scripts/setup-system test)")
+    rng = random.Random(20261125)
+    docs, extra = tmp_path / "docs", tmp_path / "extra"
     (docs / "sub").mkdir(parents=True)
+    extra.mkdir()
     for i in range(FILES):
-        (docs / ("sub" if i % 4 == 0 else "") / f"n{i:03d}.txt").write_text(note(rng, i), "utf-8")
-    daemon = RunningDaemon(tmp_path / "data", [docs], runtime)
-    next_number = FILES
-    kills = 0
-    progress: list[int] = []  # files indexed when each kill struck
-    for point in range(KILL_POINTS):
+        name = f"n{i:03d}{'-skip' if i % 10 == 0 else ''}.txt"
+        (docs / ("sub" if i % 4 == 0 else "") / name).write_text(note(rng, i), "utf-8")
+    for i in range(12):
+        (extra / f"e{i:02d}.txt").write_text(note(rng, 1000 + i), "utf-8")
+    world = World(docs, extra, rng)
+    daemon = RunningDaemon(tmp_path / "data", [docs, extra], runtime)
+    plan: list[tuple[str, str, int]] = []
+    for point in range(50):
+        if point % 5 == 4:
+            plan.append(("timed", "", 0))
+        elif point % 10 == 0:
+            plan.append(("startup", "", 0))
+        else:
+            call, (low, high) = SYSCALL_POINTS[point % len(SYSCALL_POINTS)]
+            plan.append(("syscall", call, rng.randint(low, high)))
+    landed: Counter[str] = Counter()
+    for point, (kind, call, nth) in enumerate(plan):
+        prefix: list[str] = []
+        if kind == "syscall":
+            prefix = ["strace", "-qq", "-o", os.devnull, "-e", f"trace={call}"]
+            prefix += ["-e", f"inject={call}:signal=KILL:when={nth}"]
         started = time.time()
         process = subprocess.Popen(
-            daemon.command(),
+            daemon.command(prefix),
             cwd=REPO,
             env=daemon.env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        if point % 3 == 0:  # somewhere in start-up (model loading, first scan)
+        action = point % 7
+        if kind == "startup":
             time.sleep(rng.uniform(0.1, 2.5))
-        else:  # while files are being committed, whatever the machine's speed
-            deadline = time.monotonic() + 60
-            while last_commit(daemon.data_dir) < started and time.monotonic() < deadline:
-                time.sleep(0.05)
-            time.sleep(rng.uniform(0.0, 1.0))
-        process.send_signal(signal.SIGKILL)
-        process.wait(timeout=30)
-        kills += 1
-        progress.append(indexed_count(daemon.data_dir))
-        # The world moves on while the daemon is dead: edits, deletions, new files.
-        files = sorted(docs.rglob("*.txt"))
-        for path in rng.sample(files, 3):
-            path.write_text(note(rng, next_number), "utf-8")
-            next_number += 1
-        for path in rng.sample(sorted(docs.rglob("*.txt")), 2):
-            path.unlink()
-        for _ in range(2):
-            (docs / f"new{next_number}.txt").write_text(note(rng, next_number), "utf-8")
-            next_number += 1
+        else:
+            with contextlib.suppress(Exception):
+                wait_for(daemon.client.available, 90, "the daemon to answer")
+                if action == 1:  # a settings change: exclusions on or off (a rescan)
+                    world.excluding = not world.excluding
+                    daemon.client.call(
+                        "set_settings", changes={"exclude_patterns": settings_patterns(world)}
+                    )
+                elif action == 3:  # a folder removed, or added back
+                    method = "remove_folder" if world.extra_watched else "add_folder"
+                    daemon.client.call(method, path=str(extra))
+                    world.extra_watched = not world.extra_watched
+                elif action == 5:
+                    world.change()  # the world changes while it runs
+            if kind == "timed":
+                deadline = time.monotonic() + 60
+                while last_commit(daemon.data_dir) < started and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                time.sleep(rng.uniform(0.0, 1.0))
+            else:  # wait for the injected kill, or for the daemon to run out of work
+                deadline = time.monotonic() + 120
+                while process.poll() is None and time.monotonic() < deadline:
+                    time.sleep(0.1)
+        died_by_itself = process.poll() is not None
+        kill_daemon(process, daemon.data_dir)
+        landed[f"{kind}:{call}" if died_by_itself else f"{kind}:{call}:afterwards"] += 1
+        world.change()
 
     daemon.start()
+    daemon.client.call(
+        "set_settings",
+        changes={
+            "exclude_patterns": settings_patterns(world),
+            "folders": [str(docs), str(extra)] if world.extra_watched else [str(docs)],
+        },
+    )
     status = daemon.idle()
     assert daemon.stop() == 0
-    print(f"kill -9 points tried: {kills}; files indexed at each: {progress}")
-    # Kills that struck while files were being indexed (progress made, work left over):
-    mid_run = [
-        cur for prev, cur in itertools.pairwise([0, *progress]) if prev + 5 < cur < FILES - 10
-    ]
-    assert len(mid_run) >= 2, f"too few kills landed mid-indexing: {progress}"
+    print(f"kills: {dict(sorted(landed.items()))}")
+    injected = sum(
+        n for key, n in landed.items() if key.startswith("syscall") and "after" not in key
+    )
+    assert injected >= 20, f"too few injected kills landed while the daemon worked: {landed}"
 
-    expected = disk_state(docs)
+    expected = world.expected()
     manifest = ModelManifest.load(default_model_dir())
     store = IndexStore(daemon.data_dir, model_name=manifest.name, dimensions=manifest.dimensions)
     try:
@@ -157,6 +273,8 @@ def test_kill_minus_nine_at_random_points_loses_and_duplicates_nothing(
     finally:
         store.close()
     assert status["files_indexed"] == len(expected)
+    saved = json.loads((daemon.data_dir / "settings.json").read_text("utf-8"))
+    assert saved["exclude_patterns"] == settings_patterns(world)
     # Every surviving file is findable by its own unique token.
     daemon.start()
     for name in rng.sample(sorted(expected), 10):
