@@ -76,7 +76,8 @@ class Engine:
                 {"path": row.display_path, "reason": row.error or "failed"}
                 for row in catalog.failures()
             ],
-            "folders": catalog.folders(),
+            # the configured folders (a running daemon answers with what it watches)
+            "folders": list(self.settings.folders),
             "model": self.encoder.manifest.describe(),
             "data_dir": str(self.data_dir),
         }

@@ -1,15 +1,14 @@
-"""The SQLite catalog: folders, files, chunks and the FTS5 keyword index.
+"""The SQLite catalog: files, chunks and the FTS5 keyword index.
 
-One writer connection per process does every write inside :meth:`Catalog.transaction`
-(``BEGIN IMMEDIATE``); nothing outside ``storage/`` touches a connection.
+Each thread reads on its own connection; every write runs inside
+:meth:`Catalog.transaction` (``BEGIN IMMEDIATE``); nothing outside ``storage/`` touches a
+connection. Readers open the file read-only and never migrate it.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
-import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,9 +18,18 @@ from typing import Any
 
 import numpy as np
 
-from desktop_search.storage.schema import migrate
+from desktop_search.storage.catalog_file import (
+    connect_reader,
+    connect_writer,
+    open_reader,
+    open_writer,
+)
+from desktop_search.storage.checksums import FileDigest, KeySetSum
+from desktop_search.storage.connections import ThreadConnections
+from desktop_search.storage.schema import migrate, require_current
 
 CATALOG_FILE = "catalog.sqlite3"
+VECTORS_DIGEST_KEY = "vectors_file"
 
 
 def encode_path(path: str | os.PathLike[str]) -> bytes:
@@ -132,48 +140,61 @@ def _file_row(row: Sequence[Any]) -> FileRow:
 
 
 class Catalog:
+    """The catalog of one data dir, opened for writing (migrated, made to read, set aside
+    and started afresh when it does not) or read-only (never written, never migrated)."""
+
     def __init__(self, data_dir: Path, *, read_only: bool = False) -> None:
         self.path = data_dir / CATALOG_FILE
         self.read_only = read_only
-        # One connection per thread (SQLite connections are not shared between threads);
-        # all of them are remembered so that close() closes every one.
-        self._local = threading.local()
-        self._connections: list[sqlite3.Connection] = []
-        self._connections_lock = threading.Lock()
-        # A reader of an index that does not exist yet sees an empty one, creating nothing.
-        self._empty = read_only and not self.path.exists()
-        if read_only and not self._empty:
-            # An index written by an older version is brought up to date even by a reader
-            # (a short write); the daemon, when running, has done it already.
-            with contextlib.closing(sqlite3.connect(self.path, timeout=30.0)) as upgrade:
-                upgrade.isolation_level = None
-                migrate(upgrade)
-        conn = self._connect()
-        if not read_only:
+        # A reader of an index that does not exist yet (or of an empty file) sees an empty
+        # one, in memory, creating nothing.
+        self._empty = False
+        self._reader_uri = ""
+        first = self._open_reader() if read_only else self._open_writer()
+        self._connections = ThreadConnections(self._connect)
+        self._connections.adopt(first)
+
+    def _open_writer(self) -> sqlite3.Connection:
+        conn = open_writer(self.path)
+        try:
             migrate(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _open_reader(self) -> sqlite3.Connection:
+        if not self.path.exists():
+            self._empty = True
+            return self._connect()
+        uri, conn, version = open_reader(self.path)
+        if version == 0:  # created, never written
+            conn.close()
+            self._empty = True
+            return self._connect()
+        try:
+            require_current(version, self.path.parent)
+        except BaseException:
+            conn.close()
+            raise
+        self._reader_uri = uri
+        return conn
 
     def _connect(self) -> sqlite3.Connection:
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is not None:
-            return conn
-        target = ":memory:" if self._empty else self.path
-        conn = sqlite3.connect(target, isolation_level=None, timeout=30.0, check_same_thread=False)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA busy_timeout = 30000")
+        """A new connection for the calling thread."""
         if self._empty:
+            conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
             migrate(conn)
-        if self.read_only:
             conn.execute("PRAGMA query_only = ON")
-        self._local.conn = conn
-        with self._connections_lock:
-            self._connections.append(conn)
-        return conn
+            return conn
+        if self.read_only:
+            return connect_reader(self._reader_uri)
+        return connect_writer(self.path)
 
     @property
     def conn(self) -> sqlite3.Connection:
-        return self._connect()
+        """This thread's connection (SQLite connections are not shared between threads)."""
+        return self._connections.get()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -188,11 +209,7 @@ class Catalog:
 
     def close(self) -> None:
         """Close every thread's connection; call when no other thread is using the catalog."""
-        with self._connections_lock:
-            for conn in self._connections:
-                conn.close()
-            self._connections.clear()
-        self._local = threading.local()
+        self._connections.close_all()
 
     # -- meta -------------------------------------------------------------------------
 
@@ -203,18 +220,13 @@ class Catalog:
     def set_meta(self, conn: sqlite3.Connection, key: str, value: str) -> None:
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
-    # -- folders ----------------------------------------------------------------------
+    def vectors_digest(self) -> FileDigest | None:
+        """The size and checksum of the vector file as last saved (None: never recorded)."""
+        return FileDigest.decode(self.get_meta(VECTORS_DIGEST_KEY))
 
-    def add_folder(self, path: str) -> None:
+    def record_vectors_digest(self, digest: FileDigest) -> None:
         with self.transaction() as conn:
-            conn.execute(
-                "INSERT OR IGNORE INTO folders (path, added_at) VALUES (?, ?)",
-                (encode_path(path), time.time()),
-            )
-
-    def folders(self) -> list[str]:
-        rows = self.conn.execute("SELECT path FROM folders ORDER BY path").fetchall()
-        return [decode_path(bytes(r[0])) for r in rows]
+            self.set_meta(conn, VECTORS_DIGEST_KEY, digest.encode())
 
     # -- files ------------------------------------------------------------------------
 
@@ -401,9 +413,10 @@ class Catalog:
 
     # -- chunks -----------------------------------------------------------------------
 
-    def chunk_key_summary(self) -> tuple[int, int]:
-        count, max_id = self.conn.execute("SELECT COUNT(*), MAX(id) FROM chunks").fetchone()
-        return int(count), int(max_id or 0)
+    def chunk_key_sum(self) -> KeySetSum:
+        """The checksum of the set of chunk ids (compared with the vector index's keys)."""
+        cursor = self.conn.execute("SELECT id FROM chunks")
+        return KeySetSum.of(np.fromiter((row[0] for row in cursor), dtype=np.uint64))
 
     def chunk_ids(self) -> set[int]:
         return {int(r[0]) for r in self.conn.execute("SELECT id FROM chunks")}

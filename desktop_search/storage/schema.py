@@ -1,10 +1,16 @@
-"""The catalog's schema and its migrations (``PRAGMA user_version``)."""
+"""The catalog's schema and its migrations (``PRAGMA user_version``).
+
+Only a writer migrates; a reader of an older catalog says so instead
+(:class:`IndexNeedsUpgradeError`)."""
 
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Every version since 1 has these; a catalog without one of them is damaged.
+REQUIRED_TABLES = frozenset({"meta", "files", "chunks", "chunk_fts"})
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -33,8 +39,7 @@ _MIGRATIONS: dict[int, str] = {
         indexed_at REAL
     );
     CREATE INDEX files_status ON files (status);
-    -- id is the usearch key. AUTOINCREMENT: ids are never reused, so (count, max id)
-    -- tells whether the vector index matches the catalog.
+    -- id is the usearch key. AUTOINCREMENT: ids are never reused.
     CREATE TABLE chunks (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         file_id INTEGER NOT NULL REFERENCES files (id) ON DELETE CASCADE,
@@ -51,6 +56,11 @@ _MIGRATIONS: dict[int, str] = {
     );
     INSERT INTO chunk_fts (chunk_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0)');
     """,
+    # The watched folders live in settings.json only (the daemon's list); the catalog's
+    # copy was never read back and could disagree.
+    2: """
+    DROP TABLE IF EXISTS folders;
+    """,
 }
 
 
@@ -58,14 +68,33 @@ class SchemaError(Exception):
     """The catalog was written by a newer version of desktop-search."""
 
 
-def migrate(conn: sqlite3.Connection) -> None:
-    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+class IndexNeedsUpgradeError(Exception):
+    """A reader found a catalog of an older schema (only a writer migrates)."""
+
+
+def _refuse_newer(version: int) -> None:
     if version > SCHEMA_VERSION:
         raise SchemaError(
             f"the index was created by a newer desktop-search (schema {version}, "
             f"this version reads up to {SCHEMA_VERSION})"
         )
-    for target in range(version + 1, SCHEMA_VERSION + 1):
+
+
+def require_current(version: int, data_dir: Path) -> None:
+    """For readers: the catalog's schema must be this version's."""
+    _refuse_newer(version)
+    if version < SCHEMA_VERSION:
+        raise IndexNeedsUpgradeError(
+            f"the index in {data_dir} needs an upgrade (schema {version}, this version uses "
+            f"{SCHEMA_VERSION}): start the daemon or run `desktop-search index`"
+        )
+
+
+def migrate(conn: sqlite3.Connection, *, up_to: int = SCHEMA_VERSION) -> None:
+    """Bring the catalog to schema ``up_to``, one version per transaction."""
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    _refuse_newer(version)
+    for target in range(version + 1, up_to + 1):
         script = (
             f"BEGIN IMMEDIATE;\n{_MIGRATIONS[target]}\nPRAGMA user_version = {target};\nCOMMIT;"
         )

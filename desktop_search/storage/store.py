@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from desktop_search.config.private import make_private_dir, secure_data_dir
 from desktop_search.storage.catalog import Catalog, NewFile
 from desktop_search.storage.vectors import VectorIndex
 
@@ -15,17 +17,23 @@ VECTORS_FILE = "vectors.usearch"
 
 
 class IndexStore:
-    """Opens (or creates) the index in ``data_dir`` and repairs the vector index if needed."""
+    """Opens (or creates) the index in ``data_dir`` and repairs the vector index if needed.
+
+    A writer makes the data dir private (0700, files 0600) and sets an unreadable catalog
+    aside; a reader writes nothing: it repairs the vector index in memory only."""
 
     def __init__(
         self, data_dir: Path, *, model_name: str, dimensions: int, read_only: bool = False
     ) -> None:
         self.data_dir = data_dir
         if not read_only:
-            data_dir.mkdir(parents=True, exist_ok=True)
+            make_private_dir(data_dir)
+            secure_data_dir(data_dir)
         self.catalog = Catalog(data_dir, read_only=read_only)
         self.read_only = read_only
-        self.vectors = VectorIndex(data_dir / VECTORS_FILE, dimensions, read_only=read_only)
+        self.vectors = VectorIndex(
+            data_dir / VECTORS_FILE, dimensions, self.catalog, read_only=read_only
+        )
         if not read_only:
             self._check_model(model_name, dimensions)
         self.repair()
@@ -54,8 +62,8 @@ class IndexStore:
 
     def repair(self) -> bool:
         """Make the vector index hold exactly the catalog's chunks. True if it changed."""
-        count, max_id = self.catalog.chunk_key_summary()
-        if len(self.vectors) == count and self.vectors.max_key() == max_id:
+        if self.vectors.key_sum() == self.catalog.chunk_key_sum():
+            self.vectors.save()  # replaces a file that could not be used, if any
             return False
         catalog_ids = self.catalog.chunk_ids()
         index_ids = self.vectors.keys()
@@ -67,8 +75,9 @@ class IndexStore:
             len(missing),
         )
         self.vectors.remove(stale)
+        threads = min(4, os.cpu_count() or 1)
         for keys, vectors in self.catalog.iter_vectors(missing):
-            self.vectors.add(keys, vectors)
+            self.vectors.add(keys, vectors, threads=threads)
         self.vectors.save()  # a no-op for read-only clients: they repair in memory only
         return True
 

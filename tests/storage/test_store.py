@@ -2,35 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from desktop_search.storage.catalog import NewChunk, NewFile
+from desktop_search.storage.catalog import CATALOG_FILE, NewChunk, NewFile
 from desktop_search.storage.schema import SCHEMA_VERSION, SchemaError
 from desktop_search.storage.store import VECTORS_FILE, IndexStore
-
-DIMS = 8
-
-
-def open_store(data_dir: Path, model: str = "m") -> IndexStore:
-    return IndexStore(data_dir, model_name=model, dimensions=DIMS)
-
-
-def vectors(n: int, seed: int) -> np.ndarray:
-    rng = np.random.default_rng(seed)
-    v = rng.normal(size=(n, DIMS)).astype(np.float32)
-    normalised: np.ndarray = v / np.linalg.norm(v, axis=1, keepdims=True)
-    return normalised
+from tests.storage.sample_index import add_file, open_store
+from tests.storage.sample_index import unit_vectors as vectors
 
 
 def add(store: IndexStore, path: str, texts: list[str], seed: int = 0) -> None:
-    chunks = [NewChunk(i, 0, len(t), "", t) for i, t in enumerate(texts)]
-    store.commit_file(
-        NewFile(path, "text", Path(path).name, 1, 1, f"h{seed}", chunks, vectors(len(texts), seed))
-    )
+    add_file(store, path, texts, seed)
 
 
 def test_schema_version_and_wal(data_dir: Path) -> None:
@@ -164,10 +151,64 @@ def test_many_identical_vectors_do_not_hide_the_true_neighbour(data_dir: Path) -
     store.close()
 
 
-def test_reader_upgrades_an_index_from_an_older_version(data_dir: Path) -> None:
-    data_dir.mkdir()
-    sqlite3.connect(data_dir / "catalog.sqlite3").close()  # schema version 0
-    reader = IndexStore(data_dir, model_name="m", dimensions=DIMS, read_only=True)
-    assert reader.catalog.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert reader.catalog.term_doc_counts(["anything"], cap=10) == {"anything": 0}
-    reader.close()
+def test_vector_file_holding_other_keys_with_the_same_count_and_max_is_repaired(
+    data_dir: Path,
+) -> None:
+    store = open_store(data_dir)
+    add(store, "/a", ["one", "two", "three"], seed=1)  # chunks 1, 2, 3
+    add(store, "/b", ["four", "five"], seed=2)  # chunks 4, 5
+    store.remove_files(["/a"])
+    # The saved vector file holds 2 and 5 instead of 4 and 5: same count, same max id.
+    store.vectors.remove([4])
+    store.vectors.add([2], vectors(1, seed=3))
+    store.save()
+    assert len(store.vectors) == 2 and store.vectors.max_key() == 5
+    store.close()
+    for read_only in (True, False):
+        reopened = open_store(data_dir, read_only=read_only)
+        assert reopened.vectors.keys() == reopened.catalog.chunk_ids() == {4, 5}
+        keys, sims = reopened.vectors.search(vectors(2, seed=2)[0], 1)
+        assert int(keys[0]) == 4 and sims[0] > 0.99
+        reopened.close()
+
+
+def make_version_1_catalog(data_dir: Path) -> None:
+    """A catalog as version 1 left it: with its ``folders`` table, and a file in it."""
+    from desktop_search.storage.schema import migrate
+
+    data_dir.mkdir(parents=True)
+    with contextlib.closing(sqlite3.connect(data_dir / CATALOG_FILE)) as conn:
+        conn.isolation_level = None
+        migrate(conn, up_to=1)
+        conn.execute("INSERT INTO folders (path, added_at) VALUES (?, 0)", (b"/docs",))
+        conn.execute(
+            "INSERT INTO files (path, display_path, status) VALUES (?, ?, 'pending')",
+            (b"/docs/a.txt", "/docs/a.txt"),
+        )
+
+
+def tables(data_dir: Path) -> set[str]:
+    with contextlib.closing(sqlite3.connect(data_dir / CATALOG_FILE)) as conn:
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+
+def test_migration_2_drops_the_folders_table_and_keeps_the_files(data_dir: Path) -> None:
+    make_version_1_catalog(data_dir)
+    assert "folders" in tables(data_dir)
+    store = open_store(data_dir)
+    assert store.catalog.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert store.catalog.file_by_path("/docs/a.txt") is not None
+    assert not hasattr(store.catalog, "add_folder") and not hasattr(store.catalog, "folders")
+    store.close()
+    assert "folders" not in tables(data_dir)
+
+
+def test_a_reader_never_migrates_an_older_index_and_says_what_to_do(data_dir: Path) -> None:
+    from desktop_search.storage.schema import IndexNeedsUpgradeError
+
+    make_version_1_catalog(data_dir)
+    before = (data_dir / CATALOG_FILE).read_bytes()
+    with pytest.raises(IndexNeedsUpgradeError, match=r"start the daemon or run .*index"):
+        open_store(data_dir, read_only=True)
+    assert (data_dir / CATALOG_FILE).read_bytes() == before
+    assert "folders" in tables(data_dir)
