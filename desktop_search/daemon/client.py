@@ -9,7 +9,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from desktop_search.daemon.api import SUBSCRIBED
+from desktop_search.daemon.api import (
+    METHODS,
+    SUBSCRIBED,
+    ErrorCode,
+    InvalidParamsError,
+    parse_params,
+)
 from desktop_search.daemon.protocol import MAX_MESSAGE_BYTES, decode, encode
 from desktop_search.daemon.socket_dir import (
     UnsafeSocketDirError,
@@ -49,6 +55,14 @@ class DaemonClient:
         return True
 
     def call(self, method: str, **params: Any) -> Any:
+        """The daemon's answer to ``method``; the parameters are checked here first against
+        the same declarations the daemon uses (DaemonError 'invalid_params')."""
+        if method not in METHODS:
+            raise DaemonError(ErrorCode.UNKNOWN_METHOD, f"unknown method {method!r}")
+        try:
+            parse_params(method, params)
+        except InvalidParamsError as exc:
+            raise DaemonError(ErrorCode.INVALID_PARAMS, str(exc)) from exc
         request_id = next(self._ids)
         try:
             with self._connect() as sock:

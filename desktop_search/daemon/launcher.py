@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 from desktop_search.config.launch import self_command
+from desktop_search.config.private import make_private_dir, private_umask
 from desktop_search.daemon.client import DaemonClient
 
 LOG_FILE = "daemon.log"
@@ -16,8 +17,8 @@ LOG_FILE = "daemon.log"
 def start_daemon(data_dir: Path) -> subprocess.Popen[bytes]:
     """Start a daemon for ``data_dir`` in its own session, so it outlives this process and
     a Ctrl+C in the client's terminal does not reach it. Its output goes to daemon.log."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    with (data_dir / LOG_FILE).open("ab") as log:
+    make_private_dir(data_dir)
+    with private_umask(), (data_dir / LOG_FILE).open("ab") as log:
         process = subprocess.Popen(
             self_command("daemon", "--data-dir", str(data_dir)),
             stdin=subprocess.DEVNULL,

@@ -98,10 +98,11 @@ class Daemon:
     # -- on the worker thread ---------------------------------------------------------
 
     def watch(self, folder: str) -> None:
-        if os.path.isdir(folder):
-            self.watcher.watch(folder)
-        else:
-            log.warning("folder %s does not exist (yet): not watched", folder)
+        """Watch ``folder``; one that does not exist (yet) shows as missing and is watched
+        and scanned when it appears (the worker's recheck)."""
+        if not os.path.isdir(folder):
+            log.warning("folder %s does not exist (yet): watching for it", folder)
+        self.watcher.watch(folder)
 
     def add_folder(self, folder: str) -> None:
         if folder not in self.folders:

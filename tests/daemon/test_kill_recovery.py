@@ -13,6 +13,7 @@ whatever the machine's speed. The others strike after a random delay.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import random
@@ -58,13 +59,14 @@ WORDS = [
     "savanna",
 ]
 # (system call, range of N): the worker's Nth call of it is where the kill lands.
+# Counted from the daemon's start; most runs have only a few changed files to do.
 SYSCALL_POINTS = [
-    ("write", (5, 400)),
-    ("poll", (3, 300)),
-    ("pwrite64", (3, 600)),
-    ("fsync", (1, 6)),
-    ("rename", (1, 4)),
+    ("write", (5, 80)),  # a log line, the vector file's contents
+    ("pwrite64", (3, 120)),  # SQLite commits (WAL pages)
+    ("fsync", (1, 3)),  # the vector file's atomic save, settings.json
+    ("rename", (1, 3)),  # the same two, at their replace step
 ]
+HEAVY_MARKUP = '<div class="a"><span data-x="1"></span></div>' * 30_000  # ~0.4 s to parse
 
 
 def note(rng: random.Random, number: int) -> str:
@@ -119,14 +121,25 @@ class World:
             self.number += 1
         (self.extra / f"extra{self.number}.txt").write_text(note(self.rng, self.number), "utf-8")
         self.number += 1
+        # A page whose extraction takes a while: kills can land inside it.
+        heavy = self.docs / f"page{self.number}.html"
+        heavy.write_text(
+            f"<html><body><p>Page token{self.number}x.</p>{HEAVY_MARKUP}</body></html>",
+            "utf-8",
+        )
+        self.number += 1
+        pages = sorted(self.docs.glob("page*.html"), key=lambda p: p.stat().st_mtime_ns)
+        for old in pages[:-3]:
+            old.unlink()
 
     def expected(self) -> dict[str, str]:
         folders = [self.docs, self.extra] if self.extra_watched else [self.docs]
         return {
             str(path): content_hash(str(path))
             for folder in folders
-            for path in folder.rglob("*.txt")
-            if not (self.excluding and path.name.endswith("-skip.txt"))
+            for path in folder.rglob("*")
+            if path.suffix in (".txt", ".html")
+            and not (self.excluding and path.name.endswith("-skip.txt"))
         }
 
 
@@ -134,31 +147,61 @@ def settings_patterns(world: World) -> list[str]:
     return [EXCLUDED] if world.excluding else []
 
 
-def daemon_pid(data_dir: Path) -> int | None:
+def cpu_ticks(pid: int) -> int:
     try:
-        return int((data_dir / "daemon.lock").read_text().split()[0])
-    except (OSError, ValueError, IndexError):
-        return None
-
-
-def kill_daemon(process: subprocess.Popen[bytes], data_dir: Path) -> None:
-    """SIGKILL the daemon itself (under strace, ``process`` is strace)."""
-    pid = daemon_pid(data_dir)
-    if pid is not None:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)
-    with contextlib.suppress(ProcessLookupError):
-        process.send_signal(signal.SIGKILL)
-    process.wait(timeout=60)
-    if pid is not None:  # the daemon is gone before the next one starts
-        wait_for(lambda: not Path(f"/proc/{pid}").exists() or _zombie(pid), 30, "the kill")
-
-
-def _zombie(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
-        return True
+        return -1
+    return int(fields[11]) + int(fields[12])
+
+
+def extractor_busy(daemon_pid: int, timeout_s: float = 60) -> bool:
+    """Wait until the daemon's extractor process is working on a file (its CPU time goes
+    up); False if that does not happen in time."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        for child in children(daemon_pid):
+            try:
+                command = Path(f"/proc/{child}/cmdline").read_bytes()
+            except OSError:
+                continue
+            if b"spawn_main" not in command:
+                continue
+            before = cpu_ticks(child)
+            time.sleep(0.1)
+            if before >= 0 and cpu_ticks(child) >= before + 3:
+                return True
+        time.sleep(0.02)
+    return False
+
+
+def out_of_work(daemon: RunningDaemon) -> bool:
+    try:
+        status = daemon.client.call("status")
+    except Exception:
+        return False
+    return bool(status["state"] == "idle" and not status["files_pending"])
+
+
+def children(pid: int) -> list[int]:
+    """The direct children of a process (Linux)."""
+    found: list[int] = []
+    with contextlib.suppress(OSError):
+        for task in os.listdir(f"/proc/{pid}/task"):
+            text = Path(f"/proc/{pid}/task/{task}/children").read_text()
+            found += [int(child) for child in text.split()]
+    return found
+
+
+def kill_daemon(process: subprocess.Popen[bytes]) -> None:
+    """SIGKILL the daemon itself: ``process``, or (under strace) strace's child."""
+    if process.poll() is None:
+        for pid in children(process.pid) if process.args[0] == "strace" else []:  # type: ignore[index]
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):
+            process.send_signal(signal.SIGKILL)
+    process.wait(timeout=60)
 
 
 @pytest.mark.slow
@@ -179,13 +222,16 @@ def test_kill_minus_nine_at_fifty_points_loses_and_duplicates_nothing(
     world = World(docs, extra, rng)
     daemon = RunningDaemon(tmp_path / "data", [docs, extra], runtime)
     plan: list[tuple[str, str, int]] = []
+    syscalls = itertools.cycle(SYSCALL_POINTS)
     for point in range(50):
-        if point % 5 == 4:
-            plan.append(("timed", "", 0))
-        elif point % 10 == 0:
+        if point % 10 == 0:
             plan.append(("startup", "", 0))
+        elif point % 10 == 5:
+            plan.append(("timed", "", 0))
+        elif point % 10 in (2, 7):
+            plan.append(("extracting", "", 0))
         else:
-            call, (low, high) = SYSCALL_POINTS[point % len(SYSCALL_POINTS)]
+            call, (low, high) = next(syscalls)
             plan.append(("syscall", call, rng.randint(low, high)))
     landed: Counter[str] = Counter()
     for point, (kind, call, nth) in enumerate(plan):
@@ -206,7 +252,13 @@ def test_kill_minus_nine_at_fifty_points_loses_and_duplicates_nothing(
             time.sleep(rng.uniform(0.1, 2.5))
         else:
             with contextlib.suppress(Exception):
-                wait_for(daemon.client.available, 90, "the daemon to answer")
+                wait_for(
+                    lambda proc=process: proc.poll() is not None or daemon.client.available(),  # type: ignore[misc]
+                    90,
+                    "the daemon to answer (or to die of the injected kill)",
+                )
+                if process.poll() is not None:
+                    raise ProcessLookupError("killed while starting")
                 if action == 1:  # a settings change: exclusions on or off (a rescan)
                     world.excluding = not world.excluding
                     daemon.client.call(
@@ -218,7 +270,10 @@ def test_kill_minus_nine_at_fifty_points_loses_and_duplicates_nothing(
                     world.extra_watched = not world.extra_watched
                 elif action == 5:
                     world.change()  # the world changes while it runs
-            if kind == "timed":
+            if kind == "extracting":
+                if extractor_busy(process.pid):
+                    landed["extracting:inside"] += 1
+            elif kind == "timed":
                 deadline = time.monotonic() + 60
                 while last_commit(daemon.data_dir) < started and time.monotonic() < deadline:
                     time.sleep(0.05)
@@ -226,9 +281,11 @@ def test_kill_minus_nine_at_fifty_points_loses_and_duplicates_nothing(
             else:  # wait for the injected kill, or for the daemon to run out of work
                 deadline = time.monotonic() + 120
                 while process.poll() is None and time.monotonic() < deadline:
+                    if out_of_work(daemon):
+                        break
                     time.sleep(0.1)
         died_by_itself = process.poll() is not None
-        kill_daemon(process, daemon.data_dir)
+        kill_daemon(process)
         landed[f"{kind}:{call}" if died_by_itself else f"{kind}:{call}:afterwards"] += 1
         world.change()
 
@@ -277,7 +334,7 @@ def test_kill_minus_nine_at_fifty_points_loses_and_duplicates_nothing(
     assert saved["exclude_patterns"] == settings_patterns(world)
     # Every surviving file is findable by its own unique token.
     daemon.start()
-    for name in rng.sample(sorted(expected), 10):
+    for name in rng.sample(sorted(p for p in expected if p.endswith(".txt")), 10):
         token = Path(name).read_text("utf-8").split()[2]  # 'tokenNx.'
         hits = daemon.client.call("search", query=token.strip("."), mode="lexical", k=1)
         assert hits and hits[0]["path"] == name

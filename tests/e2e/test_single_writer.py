@@ -96,7 +96,7 @@ def test_index_beside_a_running_daemon_goes_through_it(tmp_path: Path, runtime: 
         hits = running.client.call("search", query="e117z", mode="lexical", k=1)
         assert Path(hits[0]["path"]).name == "e0117.txt"
         (extra / "later.txt").write_text("A later note about kites.", "utf-8")
-        running.idle()
+        status = running.idle()
         assert running.search("kites", mode="lexical") == ["later.txt"]
     finally:
         assert running.stop() == 0
