@@ -17,7 +17,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
-from desktop_search.extract.base import ExtractionCancelled, Extracted, ExtractionError
+from desktop_search.extract.base import Extracted, ExtractionCancelled, ExtractionError
 from desktop_search.extract.registry import SNIFF_BYTES, registry
 
 log = logging.getLogger(__name__)

@@ -70,7 +70,7 @@ def test_thousands_of_requests_do_not_grow_descriptors_or_memory(
 
 def test_bad_parameters_get_invalid_params_never_internal(daemon: RunningDaemon) -> None:
     path = socket_path(daemon.data_dir)
-    bad_requests = [
+    bad_requests: list[dict[str, Any]] = [
         {"method": "reindex", "params": {"paths": "/"}},
         {"method": "search", "params": {"query": "x", "k": "ten"}},
         {"method": "search", "params": {"query": "x", "k": None}},
