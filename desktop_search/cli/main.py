@@ -327,11 +327,14 @@ def cmd_model_import(args: argparse.Namespace) -> int:
     if not (source / "modules.json").is_file() and not (source / "config.json").is_file():
         print(f"error: {source} is not a sentence-transformers model folder", file=sys.stderr)
         return EXIT_ERROR
+    from desktop_search.config.private import private_umask, secure_data_dir
     from desktop_search.embedding.export import build_package
 
     name = args.name or source.name
     dest = data_dir / "models" / name
-    build_package(source, dest, name=name)
+    with private_umask():
+        build_package(source, dest, name=name)
+    secure_data_dir(data_dir)
     print(f"imported {name} into {dest}")
     if args.use:
         settings = Settings.load(data_dir)

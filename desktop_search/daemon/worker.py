@@ -98,6 +98,7 @@ class Worker:
         self._busy_seconds = 0.0
         self._last_change_at: float | None = None
         self._last_save = time.monotonic()
+        self._unsaved_work = False
         self._disk_full_until = 0.0
         self.load = LoadMonitor(self._child_pids)
         self.snapshot = Snapshot()
@@ -150,7 +151,7 @@ class Worker:
                 self.scans.update(self.daemon.folders)
                 next_reconcile = time.monotonic() + RECONCILE_EVERY_S
             else:
-                self._save_if_due(force=True)
+                self._save_if_due(force=self._unsaved_work)
                 self._set_state(DaemonState.IDLE)
         self._set_state(DaemonState.STOPPING)
         self._fail_pending_commands()
@@ -215,6 +216,7 @@ class Worker:
         started = time.monotonic()
         summary = self._barrier(str(state), paths, functools.partial(job, paths))
         self._busy_seconds += time.monotonic() - started
+        self._unsaved_work = True
         if summary is not None:
             self._record(summary)
         self._save_if_due()
@@ -381,7 +383,11 @@ class Worker:
     # -- helpers ----------------------------------------------------------------------
 
     def _save_if_due(self, *, force: bool = False) -> None:
+        """Save the vector file when work was done since the last attempt and the worker
+        goes idle (``force``), or every SAVE_EVERY_S. A failed save is tried again on that
+        schedule, not at every turn of the loop."""
         if force or time.monotonic() - self._last_save >= SAVE_EVERY_S:
+            self._unsaved_work = False
             self._barrier("saving the vector index", [], self.daemon.engine.store.save)
             self._last_save = time.monotonic()
 

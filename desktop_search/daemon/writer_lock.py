@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 from typing import IO
 
-from desktop_search.config.private import make_private_dir, private_umask
+from desktop_search.config.private import create_private_file, make_private_dir
 
 LOCK_FILE = "daemon.lock"
 
@@ -27,8 +27,8 @@ class WriterLock:
 
     def acquire(self, role: str, *, wait: bool = False) -> None:
         make_private_dir(self.path.parent)
-        with private_umask():
-            handle = self.path.open("a+", encoding="utf-8")
+        create_private_file(self.path)  # an old lock file left 0644 is made 0600 too
+        handle = self.path.open("a+", encoding="utf-8")
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError as exc:

@@ -186,3 +186,28 @@ def test_sigterm_in_the_middle_of_a_first_scan_stops_promptly_and_resumes(
     hits = running.client.call("search", query="q1117z", mode="lexical", k=1)
     assert Path(hits[0]["path"]).name == "q1117.txt"
     assert running.stop() == 0
+
+
+def test_an_unexpected_error_is_shown_in_status_and_the_daemon_goes_on(
+    daemon: RunningDaemon,
+) -> None:
+    """A hostile data dir (the vector file replaced by a folder): saving fails in a way no
+    code expects; the daemon says so in status and keeps indexing and searching."""
+    daemon.idle()
+    vectors = daemon.data_dir / "vectors.usearch"
+    vectors.unlink()
+    vectors.mkdir()
+    (daemon.folders[0] / "kites.txt").write_text("A note about flying kites.", "utf-8")
+    status = daemon.idle()
+    errors = status["errors"]
+    assert errors, status
+    assert errors[-1]["job"] == "saving the vector index"
+    assert "IsADirectoryError" in errors[-1]["error"]
+    assert len(errors) <= 2  # tried again on a schedule, not at every turn of the loop
+    assert daemon.search("kites", mode="lexical") == ["kites.txt"]
+    vectors.rmdir()
+    (daemon.folders[0] / "balloons.txt").write_text("A note about balloons.", "utf-8")
+    daemon.idle()
+    assert vectors.is_file()  # the next save worked
+    assert daemon.search("balloons", mode="lexical") == ["balloons.txt"]
+    assert daemon.stop() == 0
