@@ -35,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks import machine
 from desktop_search.daemon.client import DaemonClient, DaemonUnavailableError
 from desktop_search.daemon.socket_dir import socket_path
+from tests.procstat import open_descriptors, resident_kib, thread_count
 
 REPO = Path(__file__).resolve().parents[1]
 QUERIES = [
@@ -53,21 +54,6 @@ TOPICS = [
     "Dentist appointment moved to Thursday at 9:30.",
     "Tax return 2025: receipts for the home office are in the blue folder.",
 ]
-
-
-def descriptors(pid: int) -> int:
-    return len(os.listdir(f"/proc/{pid}/fd"))
-
-
-def rss_kib(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    return 0
-
-
-def threads(pid: int) -> int:
-    return len(os.listdir(f"/proc/{pid}/task"))
 
 
 class Counter:
@@ -200,9 +186,9 @@ def main() -> None:
             samples.append(
                 {
                     "requests": counter.requests,
-                    "fds": descriptors(pid),
-                    "rss_kib": rss_kib(pid),
-                    "threads": threads(pid),
+                    "fds": open_descriptors(pid),
+                    "rss_kib": resident_kib(pid),
+                    "threads": thread_count(pid),
                     "errors": len(counter.errors),
                 }
             )

@@ -153,54 +153,31 @@ def _index_through_daemon(
     return None
 
 
-def _filters(args: argparse.Namespace) -> Any:
-    from desktop_search.search.filters import Filters, parse_date
-
-    return Filters(
-        folders=list(args.folder or []),
-        types=set(args.type or []),
-        after=parse_date(args.after) if args.after else None,
-        before=parse_date(args.before) if args.before else None,
-    )
-
-
 def cmd_search(args: argparse.Namespace) -> int:
+    import msgspec
+
+    from desktop_search.daemon.api import SearchParams
     from desktop_search.engine import Engine
     from desktop_search.search.query_syntax import QuerySyntaxError
-    from desktop_search.search.service import SearchRequest
 
     data_dir = resolve_data_dir(args.data_dir)
-    try:
-        filters = _filters(args)
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    request = SearchRequest(
+    params = SearchParams(
         query=args.query,
         k=args.k,
         mode=args.mode,
-        filters=filters,
         prf=args.prf,
+        folders=list(args.folder or []),
+        types=sorted(set(args.type or [])),
+        after=args.after,
+        before=args.before,
         relevant=[os.path.abspath(p) for p in args.relevant or []],
         not_relevant=[os.path.abspath(p) for p in args.not_relevant or []],
+        explain=True,
     )
     try:
-        reply = _daemon_call(
-            data_dir,
-            "search",
-            query=request.query,
-            k=request.k,
-            mode=request.mode,
-            prf=request.prf,
-            folders=filters.folders,
-            types=sorted(filters.types),
-            after=args.after,
-            before=args.before,
-            relevant=request.relevant,
-            not_relevant=request.not_relevant,
-            explain=True,
-        )
-    except DaemonError as exc:
+        request = params.to_request()  # a bad date is an error before anything runs
+        reply = _daemon_call(data_dir, "search", **msgspec.structs.asdict(params))
+    except (ValueError, DaemonError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     if reply is not None:

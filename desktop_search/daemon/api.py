@@ -6,9 +6,12 @@ codes of its replies. The server and every client import these names.
 from __future__ import annotations
 
 import enum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import msgspec
+
+if TYPE_CHECKING:
+    from desktop_search.search.service import SearchRequest
 
 # A whole number of results a client may ask for; more is never useful in one reply.
 MAX_K = 1000
@@ -91,6 +94,28 @@ class SearchParams(Params):
     relevant: Paths = []
     not_relevant: Paths = []
     explain: bool = False
+
+    def to_request(self) -> SearchRequest:
+        """The search service's request; ValueError names a bad date."""
+        from desktop_search.search.filters import Filters, parse_date
+        from desktop_search.search.service import SearchRequest
+
+        filters = Filters(
+            folders=list(self.folders),
+            types=set(self.types),
+            after=parse_date(self.after) if self.after else None,
+            before=parse_date(self.before) if self.before else None,
+        )
+        return SearchRequest(
+            query=self.query,
+            k=self.k,
+            mode=self.mode,  # type: ignore[arg-type]  # checked against MODES by the caller
+            filters=filters,
+            prf=self.prf,
+            relevant=list(self.relevant),
+            not_relevant=list(self.not_relevant),
+            describe_expansion=self.explain,
+        )
 
 
 class SimilarParams(Params):

@@ -20,9 +20,8 @@ from desktop_search.daemon import api
 from desktop_search.daemon.api import DaemonState, ErrorCode
 from desktop_search.daemon.server import RequestError
 from desktop_search.embedding.manifest import ModelManifest
-from desktop_search.search.filters import Filters, parse_date
 from desktop_search.search.passage import passage_in_context
-from desktop_search.search.service import MODES, SearchRequest
+from desktop_search.search.service import MODES
 
 if TYPE_CHECKING:
     from desktop_search.daemon.service import Daemon
@@ -95,22 +94,7 @@ class RpcHandlers:
         if params.mode not in MODES:
             raise RequestError(ErrorCode.INVALID_PARAMS, f"mode must be one of {', '.join(MODES)}")
         try:
-            filters = Filters(
-                folders=list(params.folders),
-                types=set(params.types),
-                after=parse_date(params.after) if params.after else None,
-                before=parse_date(params.before) if params.before else None,
-            )
-            request = SearchRequest(
-                query=params.query,
-                k=params.k,
-                mode=params.mode,
-                filters=filters,
-                prf=params.prf,
-                relevant=list(params.relevant),
-                not_relevant=list(params.not_relevant),
-                describe_expansion=params.explain,
-            )
+            request = params.to_request()
             with self.daemon.engine_lock:
                 response = self.daemon.engine.search.run(request)
         except ValueError as exc:

@@ -6,7 +6,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -19,7 +18,7 @@ import pytest
 from desktop_search.daemon.client import DaemonError
 from desktop_search.daemon.protocol import MAX_MESSAGE_BYTES
 from desktop_search.daemon.socket_dir import socket_path
-from tests.daemon.harness import REPO, RunningDaemon
+from tests.daemon.harness import REPO, RunningDaemon, raw_exchange
 from tests.hostile import build_hostile_folder, unprivileged_prefix
 
 
@@ -152,20 +151,6 @@ def test_clean_shutdown_on_sigterm(daemon: RunningDaemon) -> None:
 
 
 # -- the IPC's defences -------------------------------------------------------------------
-
-
-def raw_exchange(path: Path, payload: bytes) -> dict[str, Any]:
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
-        sock.settimeout(30)
-        sock.connect(str(path))
-        sock.sendall(payload)
-        data = b""
-        while not data.endswith(b"\n"):
-            chunk = sock.recv(65536)
-            if not chunk:
-                break
-            data += chunk
-    return dict(json.loads(data))
 
 
 def test_socket_is_private_to_the_user(daemon: RunningDaemon) -> None:

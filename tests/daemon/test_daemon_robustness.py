@@ -4,7 +4,6 @@ never reads, fifty clients at once, bad parameters, a stop in the middle of a sc
 from __future__ import annotations
 
 import json
-import os
 import signal
 import socket
 import threading
@@ -14,33 +13,13 @@ from typing import Any
 
 from desktop_search.daemon.client import DaemonClient
 from desktop_search.daemon.socket_dir import socket_path
-from tests.daemon.harness import RunningDaemon, wait_for
+from tests.daemon.harness import RunningDaemon, raw_exchange, wait_for
 from tests.notes import write_notes
-
-
-def open_descriptors(pid: int) -> int:
-    return len(os.listdir(f"/proc/{pid}/fd"))
-
-
-def resident_kib(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    raise AssertionError("no VmRSS")
+from tests.procstat import open_descriptors, resident_kib
 
 
 def raw_call(path: Path, request: dict[str, Any]) -> dict[str, Any]:
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
-        sock.settimeout(60)
-        sock.connect(str(path))
-        sock.sendall(json.dumps({"v": 1, "id": 1, **request}).encode() + b"\n")
-        data = b""
-        while not data.endswith(b"\n"):
-            chunk = sock.recv(65536)
-            if not chunk:
-                break
-            data += chunk
-    return dict(json.loads(data))
+    return raw_exchange(path, json.dumps({"v": 1, "id": 1, **request}).encode() + b"\n")
 
 
 def test_thousands_of_requests_do_not_grow_descriptors_or_memory(
