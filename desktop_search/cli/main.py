@@ -15,7 +15,7 @@ from desktop_search import __version__
 from desktop_search.cli.progress import ProgressBar
 from desktop_search.cli.terminal import json_for_terminal, printable
 from desktop_search.config.paths import HOME_ENV, resolve_data_dir
-from desktop_search.config.settings import Settings
+from desktop_search.config.settings import SETTINGS_FILE, Settings
 from desktop_search.daemon.client import DaemonError
 
 log = logging.getLogger("desktop_search")
@@ -26,6 +26,7 @@ EXIT_ERROR = 2
 # An index run through the daemon waits this long for any event before giving up on it
 # (the daemon sends progress at every batch; one slow file takes at most the extract limit).
 INDEX_EVENT_TIMEOUT_S = 900.0
+DAEMON_RECURSION_LIMIT = 20_000
 
 
 def default_folders() -> list[str]:
@@ -59,6 +60,13 @@ def cmd_index(args: argparse.Namespace) -> int:
     roots = [p for p in roots if p not in missing]
     for path in missing:
         print(f"warning: skipping {path}: no such file or folder", file=sys.stderr)
+    refusal = _folders_refusal([p for p in roots if os.path.isdir(p)]) or _files_refusal(
+        [p for p in roots if not os.path.isdir(p)],
+        [*Settings.load(data_dir).folders, *(p for p in roots if os.path.isdir(p))],
+    )
+    if refusal:
+        print(f"error: {printable(refusal)}", file=sys.stderr)
+        return EXIT_ERROR
     summary = _index_with_writer(data_dir, roots, show_progress=not args.json)
     if summary is None:
         return EXIT_ERROR
@@ -75,6 +83,20 @@ def cmd_index(args: argparse.Namespace) -> int:
         for failure in summary["failures"]:
             print(f"  failed: {printable(failure['path'])}: {printable(failure['reason'])}")
     return EXIT_SOME_FAILED if summary["failed"] else EXIT_OK
+
+
+def _folders_refusal(folders: list[str]) -> str | None:
+    from desktop_search.indexer.scanner import folder_refusal
+
+    return next((r for r in map(folder_refusal, folders) if r), None)
+
+
+def _files_refusal(files: list[str], folders: list[str]) -> str | None:
+    """The index holds the files of its folders only (so that it can keep them true)."""
+    for path in files:
+        if not any(path.startswith(f.rstrip(os.sep) + os.sep) for f in folders):
+            return f"{path} is not inside an indexed folder: index its folder instead"
+    return None
 
 
 def _index_with_writer(
@@ -341,8 +363,15 @@ def cmd_daemon(args: argparse.Namespace) -> int:
 
     data_dir = resolve_data_dir(args.data_dir)
     folders = [os.path.abspath(f) for f in args.folder or []]
-    if not folders and not Settings.load(data_dir).folders:
-        folders = default_folders()
+    refusal = _folders_refusal(folders)
+    if refusal:
+        print(f"error: {refusal}", file=sys.stderr)
+        return EXIT_ERROR
+    if not folders and not (data_dir / SETTINGS_FILE).exists():
+        folders = default_folders()  # the first run; later the settings say (even "none")
+    # watchdog adds its inotify watches with a recursive walk (os.walk): folders nested
+    # about 1,000 deep would otherwise stop it. Our own walk is iterative.
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), DAEMON_RECURSION_LIMIT))
     # Low priority before any thread starts: onnxruntime's and the extractor's inherit it.
     with contextlib.suppress(OSError, AttributeError):
         os.nice(10)

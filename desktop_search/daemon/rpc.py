@@ -20,6 +20,7 @@ from desktop_search.daemon import api
 from desktop_search.daemon.api import DaemonState, ErrorCode
 from desktop_search.daemon.server import RequestError
 from desktop_search.embedding.manifest import ModelManifest
+from desktop_search.indexer.scanner import folder_refusal
 from desktop_search.search.passage import passage_in_context
 from desktop_search.search.service import MODES
 
@@ -34,6 +35,14 @@ COMMAND_TIMEOUT_S = 50.0  # below the clients' reply timeout, so they hear why
 
 def _folder(path: str) -> str:
     return os.path.abspath(os.path.expanduser(path))
+
+
+def _check_folder(folder: str) -> None:
+    if not os.path.isdir(folder):
+        raise RequestError(ErrorCode.NOT_FOUND, f"{folder} is not a folder")
+    refusal = folder_refusal(folder)
+    if refusal:
+        raise RequestError(ErrorCode.BAD_REQUEST, refusal)
 
 
 class RpcHandlers:
@@ -168,9 +177,9 @@ class RpcHandlers:
                 raise RequestError(ErrorCode.BAD_REQUEST, str(exc)) from exc
             if "folders" in params.changes:
                 wanted = [_folder(f) for f in new.folders]
-                missing = [f for f in wanted if f not in daemon.folders and not os.path.isdir(f)]
-                if missing:
-                    raise RequestError(ErrorCode.NOT_FOUND, f"{missing[0]} is not a folder")
+                for folder in wanted:
+                    if folder not in daemon.folders:
+                        _check_folder(folder)
                 for folder in [f for f in daemon.folders if f not in wanted]:
                     daemon.remove_folder(folder)
                 for folder in [f for f in wanted if f not in daemon.folders]:
@@ -241,19 +250,29 @@ class RpcHandlers:
         if missing:
             raise RequestError(ErrorCode.NOT_FOUND, f"no such file or folder: {missing[0]}")
 
+        folders = [p for p in paths if os.path.isdir(p)]
+        for folder in folders:
+            _check_folder(folder)
+
         def index() -> int:
-            folders = [p for p in paths if os.path.isdir(p)]
+            files = [p for p in paths if p not in folders]
+            for path in files:
+                if not any(path.startswith(f.rstrip(os.sep) + os.sep) for f in folders) and not (
+                    daemon.worker.watched(path)
+                ):
+                    raise RequestError(
+                        ErrorCode.BAD_REQUEST,
+                        f"{path} is not inside an indexed folder: index its folder instead",
+                    )
             for folder in folders:
                 daemon.add_folder(folder)
-            files = [p for p in paths if p not in folders]
             return daemon.worker.start_index_job(folders, files)
 
         return self._command(index)
 
     def rpc_add_folder(self, params: api.FolderParams) -> list[str]:
         folder = _folder(params.path)
-        if not os.path.isdir(folder):
-            raise RequestError(ErrorCode.NOT_FOUND, f"{folder} is not a folder")
+        _check_folder(folder)
 
         def add() -> list[str]:
             self.daemon.add_folder(folder)

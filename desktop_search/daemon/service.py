@@ -117,7 +117,8 @@ class Daemon:
             self._save_folders()
             self.watcher.unwatch(folder)
             self.worker.scans.discard(folder)
-            self.worker.removals.add(folder)  # its files leave in a job of their own
+            self.changes.discard_under(folder)
+            self.worker.prune = True  # its files leave in a job of their own
 
     def _save_folders(self) -> None:
         settings = self.engine.settings

@@ -64,6 +64,13 @@ class ChangeQueue:
         with self._condition:
             return len(self._due)
 
+    def discard_under(self, folder: str) -> None:
+        """Forget the queued paths at or below ``folder`` (it is no longer watched)."""
+        prefix = folder.rstrip(os.sep) + os.sep
+        with self._condition:
+            for path in [p for p in self._due if p == folder or p.startswith(prefix)]:
+                del self._due[path]
+
     def take_due(self, timeout_s: float, max_items: int = MAX_BATCH) -> list[str]:
         """Wait up to ``timeout_s`` for paths whose quiet time has passed; return the
         ``max_items`` most recently changed of them."""
@@ -255,6 +262,12 @@ class FolderWatcher:
                 handle = observer.schedule(handler, real, recursive=True)
         except (FileNotFoundError, NotADirectoryError):
             self._set_mode(folder, MISSING)
+            return False
+        except RecursionError:  # watchdog walks the tree recursively to add its watches
+            mode = "not watched (its folders are nested too deeply; tried again later)"
+            if self.modes.get(folder) != mode:
+                log.warning("cannot watch %s: its folders are nested too deeply", folder)
+            self._set_mode(folder, mode)
             return False
         except OSError as exc:
             mode = f"not watched ({exc.strerror or exc}; tried again later)"

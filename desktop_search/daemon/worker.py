@@ -87,7 +87,9 @@ class Worker:
         self.stop_event = threading.Event()
         self.paused = False
         self.scans: set[str] = set()
-        self.removals: set[str] = set()
+        # Files the catalog holds outside the watched folders leave the index: set at start
+        # (folders may have changed while the daemon was stopped) and when one is removed.
+        self.prune = True
         self.retries: set[str] = set()
         self.jobs: dict[int, IndexJob] = {}
         self._job_ids = itertools.count(1)
@@ -162,9 +164,9 @@ class Worker:
             retries, self.retries = sorted(self.retries), set()
             self._job(DaemonState.RETRYING, retries, self._retry)
             return True
-        if self.removals:
-            removals, self.removals = sorted(self.removals), set()
-            self._job(DaemonState.REMOVING, removals, self._remove_folder_files)
+        if self.prune:
+            self.prune = False
+            self._job(DaemonState.REMOVING, [], self._prune)
             return True
         if self.scans:
             folder = min(self.scans)
@@ -231,7 +233,7 @@ class Worker:
             self._requeue(what, paths, exc.summary)
             return None
         except Exception as exc:
-            if is_disk_full(exc):
+            if is_disk_full(exc, self.daemon.data_dir):
                 log.warning("the disk is full (%s): waiting, then trying again", exc)
                 self._disk_full_until = time.monotonic() + DISK_FULL_RETRY_S
                 self._set_state(DaemonState.WAITING_DISK)
@@ -267,7 +269,7 @@ class Worker:
         if what == str(DaemonState.SCANNING):
             self.scans.update(paths)
         elif what == str(DaemonState.REMOVING):
-            self.removals.update(paths)
+            self.prune = True
         elif what == str(DaemonState.RETRYING):
             self.retries.update(p for p in paths if p not in done.outcomes)
         else:
@@ -297,10 +299,16 @@ class Worker:
 
     def _update(self, paths: list[str]) -> IndexSummary:
         """Files are indexed now; a folder (created, moved in) is expanded into its files."""
+        outside = [p for p in paths if not self.watched(p)]  # its folder was removed
+        paths = [p for p in paths if p not in outside]
         folders = [p for p in paths if os.path.isdir(p)]
         files = [p for p in paths if p not in folders]
         indexer = self.daemon.indexer
         summary = indexer.update(files, save=False) if files else IndexSummary()
+        gone = self.daemon.engine.store.catalog.paths_under(outside) if outside else []
+        if gone:
+            summary.removed += self.daemon.engine.store.remove_files(gone)
+        summary.outcomes.update(dict.fromkeys(outside, "removed"))
         for path in files:  # excluded or unsupported by now: nothing to do for it
             summary.outcomes.setdefault(os.path.abspath(path), "skipped")
         if folders:
@@ -320,15 +328,20 @@ class Worker:
         self.changes.add_now(paths)
         return IndexSummary()
 
-    def _remove_folder_files(self, folders: list[str]) -> IndexSummary:
+    def watched(self, path: str) -> bool:
+        """Whether ``path`` is (inside) one of the watched folders."""
+        return any(
+            path == f or path.startswith(f.rstrip(os.sep) + os.sep) for f in self.daemon.folders
+        )
+
+    def _prune(self, _paths: list[str]) -> IndexSummary:
+        """Every file the catalog holds outside the watched folders leaves the index (a
+        folder removed, or changed while the daemon was stopped)."""
         store = self.daemon.engine.store
-        still_watched = [f for f in self.daemon.folders if f not in folders]
-        gone = [
-            path
-            for path in store.catalog.paths_under(folders)
-            if not any(path == w or path.startswith(w + os.sep) for w in still_watched)
-        ]
-        return IndexSummary(removed=store.remove_files(gone) if gone else 0)
+        gone = [path for path in store.catalog.paths_under([os.sep]) if not self.watched(path)]
+        summary = IndexSummary(removed=store.remove_files(gone) if gone else 0)
+        summary.outcomes.update(dict.fromkeys(gone, "removed"))
+        return summary
 
     def _record(self, summary: IndexSummary) -> None:
         self._files_done += summary.indexed
@@ -397,7 +410,7 @@ class Worker:
 
     def _hold_back_reason(self) -> DaemonState | None:
         """Why not to index right now (None: go ahead); looked at only when work waits."""
-        has_work = bool(len(self.changes) or self.scans or self.removals or self.retries)
+        has_work = bool(len(self.changes) or self.scans or self.prune or self.retries)
         if not has_work:
             self.load.others_share()  # keep the sample fresh for the next look
             return None
@@ -419,7 +432,7 @@ class Worker:
             folders=tuple(self.daemon.folders),
             watch_modes=tuple(sorted(self.watcher.modes.items())),
             queued_paths=len(self.changes),
-            scans_waiting=bool(self.scans or self.removals or self.retries),
+            scans_waiting=bool(self.scans or self.prune or self.retries),
             files_done=self._files_done,
             busy_seconds=self._busy_seconds,
             last_change_at=self._last_change_at,

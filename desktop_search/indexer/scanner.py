@@ -91,6 +91,13 @@ def is_system_path(real: str) -> bool:
     return any(real == top or real.startswith(top + "/") for top in SYSTEM_DIRS)
 
 
+def folder_refusal(folder: str) -> str | None:
+    """Why ``folder`` cannot be one of the indexed folders, or None when it can."""
+    if is_system_path(os.path.realpath(folder)):
+        return f"{folder} is a system folder: {', '.join(SYSTEM_DIRS)} are never indexed"
+    return None
+
+
 def _is_within(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from desktop_search.config.private import make_private_dir, secure_data_dir
 from desktop_search.storage.catalog import Catalog, NewFile
+from desktop_search.storage.errors import is_disk_full
 from desktop_search.storage.vectors import VectorIndex
 
 log = logging.getLogger(__name__)
@@ -63,7 +64,7 @@ class IndexStore:
     def repair(self) -> bool:
         """Make the vector index hold exactly the catalog's chunks. True if it changed."""
         if self.vectors.key_sum() == self.catalog.chunk_key_sum():
-            self.vectors.save()  # replaces a file that could not be used, if any
+            self._save_unless_disk_full()  # replaces a file that could not be used, if any
             return False
         catalog_ids = self.catalog.chunk_ids()
         index_ids = self.vectors.keys()
@@ -78,7 +79,7 @@ class IndexStore:
         threads = min(4, os.cpu_count() or 1)
         for keys, vectors in self.catalog.iter_vectors(missing):
             self.vectors.add(keys, vectors, threads=threads)
-        self.vectors.save()  # a no-op for read-only clients: they repair in memory only
+        self._save_unless_disk_full()  # a no-op for read-only clients: in memory only
         return True
 
     def commit_file(self, new: NewFile) -> None:
@@ -110,7 +111,17 @@ class IndexStore:
     def save(self) -> None:
         self.vectors.save()
 
+    def _save_unless_disk_full(self) -> None:
+        """Save the vector file; on a full disk keep the (correct) index in memory and say
+        so: it is saved later, or rebuilt from the catalog at the next open."""
+        try:
+            self.vectors.save()
+        except Exception as exc:
+            if not is_disk_full(exc, self.data_dir):
+                raise
+            log.warning("the disk is full: the vector index is not saved now (%s)", exc)
+
     def close(self) -> None:
         if not self.read_only:
-            self.vectors.save()
+            self._save_unless_disk_full()
         self.catalog.close()

@@ -51,12 +51,12 @@ class RunningDaemon:
             args += ["--folder", str(folder)]
         return args
 
-    def start(self, prefix: list[str] | None = None) -> None:
+    def start(self, prefix: list[str] | None = None, *, timeout_s: float = 60.0) -> None:
         args = self.command(prefix)
         self.process = subprocess.Popen(
             args, cwd=REPO, env=self.env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
-        wait_for(self.client.available, what="the daemon to answer")
+        wait_for(self.client.available, timeout_s, what="the daemon to answer")
 
     def idle(self) -> dict[str, Any]:
         """Wait until the daemon has nothing left to do; return its status.
