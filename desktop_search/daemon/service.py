@@ -47,8 +47,9 @@ class Daemon:
             raise AlreadyRunningError(str(exc)) from exc
         self.engine = Engine(data_dir)
         settings = self.engine.settings
-        if folders:
-            settings.folders = sorted({os.path.abspath(f) for f in folders})
+        wanted = sorted({os.path.abspath(f) for f in folders or []})
+        if wanted and wanted != settings.folders:  # unchanged: nothing to write (a full disk)
+            settings.folders = wanted
             settings.save(data_dir)
         # Worker-owned from here on: changed only on the worker thread.
         self.folders: list[str] = list(settings.folders)

@@ -53,6 +53,13 @@ def test_full_disk_makes_the_daemon_wait_then_resume(
         assert 0 < status["files_indexed"] < 400
         assert running.process is not None and running.process.poll() is None
         assert running.client.call("search", query="k3z", mode="lexical", k=1) is not None
+        assert running.stop() == 0  # a clean stop, though the vector file cannot be saved
+        running.start(timeout_s=240)  # and a start on the full disk: it waits again
+        wait_for(
+            lambda: running.client.call("status")["state"] == "waiting (the disk is full)",
+            timeout_s=300,
+            what="the restarted daemon to wait for room",
+        )
         subprocess.run(["mount", "-o", "remount,size=256m", str(small_disk)], check=True)
         status = running.idle()
         assert status["files_indexed"] == 400 and status["files_failed"] == 0
