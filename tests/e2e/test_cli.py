@@ -83,7 +83,10 @@ def test_data_dir_from_environment(sample_folder: Path, tmp_path: Path) -> None:
     cli = Cli(tmp_path / "unused")
     home = tmp_path / "from-env"
     env = {"DESKTOP_SEARCH_HOME": str(home)}
-    assert cli.run("index", str(sample_folder / "kitten.txt"), env=env).returncode == 0
+    folder = tmp_path / "one"  # a folder of one file (the index takes folders' files)
+    folder.mkdir()
+    (folder / "kitten.txt").write_bytes((sample_folder / "kitten.txt").read_bytes())
+    assert cli.run("index", str(folder), env=env).returncode == 0
     assert cli.json("status", env=env)["files_indexed"] == 1
     assert (home / "catalog.sqlite3").exists()
     assert not (tmp_path / "unused").exists()
@@ -141,8 +144,9 @@ def test_hostile_files_are_reported_and_nothing_else_is_lost(tmp_path: Path) -> 
 
 
 def test_exit_code_zero_when_everything_indexes(cli: Cli, tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text("fine", "utf-8")
-    result = cli.run("index", str(tmp_path / "a.txt"))
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text("fine", "utf-8")
+    result = cli.run("index", str(tmp_path / "docs"))
     assert result.returncode == 0 and "0 failed" in result.stdout
 
 
