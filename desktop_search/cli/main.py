@@ -465,7 +465,7 @@ def build_parser() -> argparse.ArgumentParser:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="folders or files (default: the configured folders)",
+        help="folders, or files inside indexed folders (default: the configured folders)",
     )
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.set_defaults(func=cmd_index)
