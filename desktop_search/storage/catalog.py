@@ -1,4 +1,5 @@
-"""The SQLite catalog: files, chunks and the FTS5 keyword index.
+"""The SQLite catalog: files, chunks, the FTS5 keyword index of their text and the one of
+file and folder names (``storage/name_index.py``).
 
 Each thread reads on its own connection; every write runs inside
 :meth:`Catalog.transaction` (``BEGIN IMMEDIATE``); nothing outside ``storage/`` touches a
@@ -18,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from desktop_search.storage import name_index
 from desktop_search.storage.catalog_file import (
     connect_reader,
     connect_writer,
@@ -267,27 +269,38 @@ class Catalog:
             for r in self.conn.execute(f"SELECT path FROM files WHERE {where}", params)
         ]
 
+    def _insert_file(self, conn: sqlite3.Connection, path: str) -> bool:
+        """Add a pending row for ``path`` (and index its name) unless it has one already.
+        True if it was added. The only place a file row is inserted."""
+        raw = encode_path(path)
+        shown = display_path(raw)
+        cursor = conn.execute(
+            "INSERT OR IGNORE INTO files (path, display_path, ext, status) "
+            "VALUES (?, ?, ?, 'pending')",
+            (raw, shown, Path(path).suffix.lower()),
+        )
+        if cursor.rowcount != 1:
+            return False
+        name_index.add_file_name(conn, int(cursor.lastrowid or 0), shown)
+        return True
+
     def mark_pending(self, paths: Iterable[str]) -> None:
         """Record files that are about to be (re)indexed; mtime NULL means 'not in sync'."""
         with self.transaction() as conn:
             for path in paths:
-                raw = encode_path(path)
-                conn.execute(
-                    "INSERT INTO files (path, display_path, ext, status) "
-                    "VALUES (?, ?, ?, 'pending') "
-                    "ON CONFLICT (path) DO UPDATE SET mtime_ns = NULL, status = "
-                    "CASE WHEN status = 'failed' THEN 'pending' ELSE status END",
-                    (raw, display_path(raw), Path(path).suffix.lower()),
-                )
+                known = conn.execute(
+                    "UPDATE files SET mtime_ns = NULL, status = "
+                    "CASE WHEN status = 'failed' THEN 'pending' ELSE status END "
+                    "WHERE path = ?",
+                    (encode_path(path),),
+                ).rowcount
+                if not known:
+                    self._insert_file(conn, path)
 
     def _ensure_file(self, conn: sqlite3.Connection, path: str) -> int:
-        raw = encode_path(path)
-        conn.execute(
-            "INSERT OR IGNORE INTO files (path, display_path, ext, status) "
-            "VALUES (?, ?, ?, 'pending')",
-            (raw, display_path(raw), Path(path).suffix.lower()),
-        )
-        return int(conn.execute("SELECT id FROM files WHERE path = ?", (raw,)).fetchone()[0])
+        self._insert_file(conn, path)
+        row = conn.execute("SELECT id FROM files WHERE path = ?", (encode_path(path),)).fetchone()
+        return int(row[0])
 
     def _drop_chunks(self, conn: sqlite3.Connection, file_id: int) -> list[int]:
         ids = [
@@ -372,6 +385,7 @@ class Catalog:
         if row is None:
             return []
         removed = self._drop_chunks(conn, int(row[0]))
+        name_index.drop_file_name(conn, int(row[0]))
         conn.execute("DELETE FROM files WHERE id = ?", (int(row[0]),))
         return removed
 
@@ -401,6 +415,10 @@ class Catalog:
                 f"SELECT {_FILE_COLUMNS} FROM files WHERE status = 'failed' ORDER BY display_path"
             )
         ]
+
+    def file_count(self) -> int:
+        """How many files the catalog holds (any status): the N of a file name's IDF."""
+        return int(self.conn.execute("SELECT COUNT(*) FROM files").fetchone()[0])
 
     def counts(self) -> dict[str, int]:
         counts = {"indexed": 0, "pending": 0, "failed": 0}
@@ -518,6 +536,69 @@ class Catalog:
             (match, limit),
         ).fetchall()
         return [(int(r[0]), float(r[1])) for r in rows]
+
+    # -- the keyword index's vocabulary (its terms are Porter stems) -------------------
+
+    def _vocabulary(self) -> sqlite3.Connection:
+        """This thread's connection with fts5vocab tables over ``chunk_fts`` in its temp
+        schema. They write nothing to the catalog, so a reader lifts query_only to make them."""
+        conn = self.conn
+        made = conn.execute(
+            "SELECT COUNT(*) FROM temp.sqlite_master WHERE name IN ('chunk_terms', 'chunk_term_at')"
+        ).fetchone()[0]
+        if made != 2:
+            query_only = int(conn.execute("PRAGMA query_only").fetchone()[0])
+            conn.execute("PRAGMA query_only = OFF")
+            try:
+                for name, kind in (("chunk_terms", "row"), ("chunk_term_at", "instance")):
+                    conn.execute(
+                        f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{name} "
+                        f"USING fts5vocab(main, chunk_fts, {kind})"
+                    )
+            finally:
+                conn.execute(f"PRAGMA query_only = {query_only}")
+        return conn
+
+    def vocabulary_range(self, low: str, high: str) -> list[tuple[str, int]]:
+        """(term, chunks holding it) for the index terms from ``low`` up to, not including,
+        ``high``. FTS5 reads every posting of those terms to count them: keep it narrow."""
+        rows = self._vocabulary().execute(
+            "SELECT term, doc FROM temp.chunk_terms WHERE term >= ? AND term < ?", (low, high)
+        )
+        return [(str(term), int(doc)) for term, doc in rows]
+
+    def text_with_term(self, term: str) -> str | None:
+        """The title or body of one chunk holding the index term ``term`` as it is stored
+        (not stemmed again, as MATCH would), or None when no chunk holds it."""
+        conn = self._vocabulary()
+        found = conn.execute(
+            "SELECT doc, col FROM temp.chunk_term_at WHERE term = ? LIMIT 1", (term,)
+        ).fetchone()
+        if found is None:
+            return None
+        column = "title" if found[1] == "title" else "body"
+        row = conn.execute(f"SELECT {column} FROM chunk_fts WHERE rowid = ?", (found[0],))
+        text = row.fetchone()
+        return None if text is None else str(text[0])
+
+    # -- file and folder names ---------------------------------------------------------
+
+    def name_matches(self, terms: Sequence[str], limit: int) -> list[tuple[int, float]]:
+        """(file id, BM25 score; higher is better) of the files whose name or folders'
+        names hold any of ``terms`` (any text: each is searched as a quoted phrase), best
+        first; a word in the name weighs twice one in the folders."""
+        return name_index.name_matches(self.conn, terms, limit)
+
+    def name_coverage(self, file_ids: Iterable[int], terms: Sequence[str]) -> dict[int, set[str]]:
+        """For each of ``file_ids`` (each one a key): which of ``terms`` its name or
+        folders' names hold, with the index's stemming ("invoice" is in "Invoices 2023")."""
+        return name_index.name_coverage(self.conn, file_ids, terms)
+
+    def name_doc_counts(self, terms: Sequence[str], cap: int | None = None) -> dict[str, int]:
+        """How many files hold each term in their name or folders' names (with ``cap``:
+        counted up to ``cap`` + 1 only, so a term in every path costs no more than a rare
+        one)."""
+        return name_index.name_doc_counts(self.conn, terms, cap)
 
 
 def _blobs_to_array(blobs: list[bytes]) -> np.ndarray:

@@ -25,7 +25,7 @@ from desktop_search.config.private import (
     make_private_file,
     private_umask,
 )
-from desktop_search.storage.schema import REQUIRED_TABLES, SCHEMA_VERSION
+from desktop_search.storage.schema import SCHEMA_VERSION, required_tables
 
 log = logging.getLogger(__name__)
 
@@ -61,11 +61,14 @@ def check_catalog(conn: sqlite3.Connection, path: Path, *, thorough: bool) -> in
             return version
         tables = {str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master")}
         if version >= 1:
-            missing = REQUIRED_TABLES - tables
+            missing = required_tables(version) - tables
             if missing:
                 raise CatalogCorruptError(path, f"tables missing: {', '.join(sorted(missing))}")
             conn.execute("SELECT key, value FROM meta").fetchall()
-            for table, key in (("files", "id"), ("chunks", "id"), ("chunk_fts", "rowid")):
+            last_rows = [("files", "id"), ("chunks", "id"), ("chunk_fts", "rowid")]
+            if "file_fts" in tables:
+                last_rows.append(("file_fts", "rowid"))
+            for table, key in last_rows:
                 conn.execute(f"SELECT * FROM {table} ORDER BY {key} DESC LIMIT 1").fetchall()
         if thorough:
             problems = [str(r[0]) for r in conn.execute("PRAGMA quick_check(5)")]

@@ -6,13 +6,22 @@ Only a writer migrates; a reader of an older catalog says so instead
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
-SCHEMA_VERSION = 2
+from desktop_search.storage import name_index
+
+SCHEMA_VERSION = 3
 # Every version since 1 has these; a catalog without one of them is damaged.
 REQUIRED_TABLES = frozenset({"meta", "files", "chunks", "chunk_fts"})
+# The tables later versions added, by the version that added them.
+_ADDED_TABLES: dict[int, frozenset[str]] = {3: frozenset({"file_fts"})}
 
-_MIGRATIONS: dict[int, str] = {
+# A migration is an SQL script, or a function for what SQL alone cannot do; either runs in
+# one transaction with the version bump.
+Migration = str | Callable[[sqlite3.Connection], None]
+
+_MIGRATIONS: dict[int, Migration] = {
     1: """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE folders (
@@ -61,7 +70,16 @@ _MIGRATIONS: dict[int, str] = {
     2: """
     DROP TABLE IF EXISTS folders;
     """,
+    # The keyword index of file and folder names (storage/name_index.py), filled from the
+    # files already there: splitting names into words is Python's work.
+    3: name_index.create_and_fill,
 }
+
+
+def required_tables(version: int) -> frozenset[str]:
+    """The tables a catalog of schema ``version`` (1 or later) must have."""
+    added = (t for v, tables in _ADDED_TABLES.items() if v <= version for t in tables)
+    return REQUIRED_TABLES | frozenset(added)
 
 
 class SchemaError(Exception):
@@ -95,11 +113,17 @@ def migrate(conn: sqlite3.Connection, *, up_to: int = SCHEMA_VERSION) -> None:
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     _refuse_newer(version)
     for target in range(version + 1, up_to + 1):
-        script = (
-            f"BEGIN IMMEDIATE;\n{_MIGRATIONS[target]}\nPRAGMA user_version = {target};\nCOMMIT;"
-        )
+        migration = _MIGRATIONS[target]
         try:
-            conn.executescript(script)
+            if isinstance(migration, str):
+                conn.executescript(
+                    f"BEGIN IMMEDIATE;\n{migration}\nPRAGMA user_version = {target};\nCOMMIT;"
+                )
+            else:
+                conn.execute("BEGIN IMMEDIATE")
+                migration(conn)
+                conn.execute(f"PRAGMA user_version = {target}")
+                conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")

@@ -196,8 +196,10 @@ def test_migration_2_drops_the_folders_table_and_keeps_the_files(data_dir: Path)
     make_version_1_catalog(data_dir)
     assert "folders" in tables(data_dir)
     store = open_store(data_dir)
-    assert store.catalog.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
-    assert store.catalog.file_by_path("/docs/a.txt") is not None
+    assert store.catalog.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    row = store.catalog.file_by_path("/docs/a.txt")
+    assert row is not None
+    assert [file_id for file_id, _ in store.catalog.name_matches(["docs"], 10)] == [row.id]
     assert not hasattr(store.catalog, "add_folder") and not hasattr(store.catalog, "folders")
     store.close()
     assert "folders" not in tables(data_dir)
