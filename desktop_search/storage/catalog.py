@@ -567,19 +567,28 @@ class Catalog:
         )
         return [(str(term), int(doc)) for term, doc in rows]
 
-    def text_with_term(self, term: str) -> str | None:
-        """The title or body of one chunk holding the index term ``term`` as it is stored
-        (not stemmed again, as MATCH would), or None when no chunk holds it."""
+    def texts_with_term(self, term: str, limit: int) -> list[str]:
+        """The title or body of up to ``limit`` chunks holding the index term ``term`` as it
+        is stored (not stemmed again, as MATCH would); none when no chunk holds it."""
         conn = self._vocabulary()
-        found = conn.execute(
-            "SELECT doc, col FROM temp.chunk_term_at WHERE term = ? LIMIT 1", (term,)
+        places = conn.execute(
+            "SELECT DISTINCT doc, col FROM temp.chunk_term_at WHERE term = ? LIMIT ?",
+            (term, limit),
+        ).fetchall()
+        texts: list[str] = []
+        for doc, column in places:
+            row = conn.execute("SELECT title, body FROM chunk_fts WHERE rowid = ?", (doc,))
+            found = row.fetchone()
+            if found is not None:
+                texts.append(str(found[0] if column == "title" else found[1]))
+        return texts
+
+    def matches(self, match: str) -> bool:
+        """Whether any chunk matches an FTS5 MATCH expression (FTS5 stops at the first)."""
+        row = self.conn.execute(
+            "SELECT 1 FROM chunk_fts WHERE chunk_fts MATCH ? LIMIT 1", (match,)
         ).fetchone()
-        if found is None:
-            return None
-        column = "title" if found[1] == "title" else "body"
-        row = conn.execute(f"SELECT {column} FROM chunk_fts WHERE rowid = ?", (found[0],))
-        text = row.fetchone()
-        return None if text is None else str(text[0])
+        return row is not None
 
     # -- file and folder names ---------------------------------------------------------
 
