@@ -15,6 +15,7 @@ from pathlib import Path
 from tokenizers import Tokenizer
 
 from desktop_search.extract.base import Extracted
+from desktop_search.storage.file_names import split_run
 
 _UNIT_END = re.compile(
     r"[.!?\u2026\u3002\uff01\uff1f]+[\"')\]\u201d\u2019]*\s+"  # sentence end
@@ -22,6 +23,7 @@ _UNIT_END = re.compile(
     r"|\n(?=[ \t]*[-*#\u2022>|]|[ \t]*\d+[.)])"  # line before a list item or heading
 )
 TITLE_CHARS = 160
+_NAME_RUN = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -131,10 +133,27 @@ def _without_repeats(chunks: list[Chunk]) -> list[Chunk]:
     return kept
 
 
-def embedding_text(title: str, chunk: Chunk) -> str:
-    """What the encoder sees for a chunk: its file's title (and heading) as context, then
-    the text; nothing is repeated that the chunk already starts with."""
+def name_context(path: str) -> str:
+    """A file's name and its folder's name in words, as context for the encoder:
+    ``Travel/flight-booking-lisbon.pdf`` -> "flight booking lisbon (Travel)". People name
+    files for what they hold; a name without a word of three letters or more (``4983.md``,
+    ``IMG_0012.jpg``'s digits) says nothing and gives no context."""
+    where = Path(path)
+    words = [p for run in _NAME_RUN.findall(where.stem) for p in split_run(run)]
+    if not any(len(w) >= 3 and w.isalpha() for w in words):
+        return ""
+    named = " ".join(words)
+    folder = " ".join(_NAME_RUN.findall(where.parent.name))
+    return f"{named} ({folder})" if folder else named
+
+
+def embedding_text(title: str, chunk: Chunk, name: str = "") -> str:
+    """What the encoder sees for a chunk: its file's name (see :func:`name_context`), title
+    and heading as context, then the text; nothing is repeated that the chunk already
+    starts with."""
     title = " ".join(title.split())[:TITLE_CHARS]
+    if name:
+        title = f"{name} \u2014 {title}" if title else name
     section = chunk.section
     if section.startswith(("page ", "slide ")) or section.lower() in title.lower():
         section = ""

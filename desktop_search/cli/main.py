@@ -227,7 +227,8 @@ def _print_hits(hits: list[dict[str, Any]]) -> None:
         print("no results")
     for rank, hit in enumerate(hits, start=1):
         where = f" ({printable(hit['section'])})" if hit["section"] else ""
-        print(f"{rank:2d}. {printable(hit['path'])}{where}  [{hit['score']:.3f}]")
+        match = hit.get("match", "weak")
+        print(f"{rank:2d}. {printable(hit['path'])}{where}  [{match} {hit['score']:.3f}]")
         spans = [(int(s), int(e)) for s, e in hit["highlights"]]
         print("    " + " ".join(_mark(hit["snippet"], spans).split()))
 

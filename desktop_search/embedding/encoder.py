@@ -90,6 +90,11 @@ class Encoder:
             start = end
         return out
 
+    def whole_words(self) -> frozenset[str]:
+        """The words the tokenizer's vocabulary holds whole (lower case, letters only):
+        words of the language, never typos, though an index may not hold them."""
+        return frozenset(token.lower() for token in self.tokenizer.get_vocab() if token.isalpha())
+
     def encode_query(self, text: str) -> np.ndarray:
         vector: np.ndarray = self.encode([text])[0]
         return vector

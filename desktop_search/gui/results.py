@@ -7,8 +7,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
-RELEVANCE_ROLE = Qt.ItemDataRole.UserRole + 2  # 0..1, relative to the best result
+RELEVANCE_ROLE = Qt.ItemDataRole.UserRole + 2  # 0..1: the bar's share, from the hit's match
 MARK_ROLE = Qt.ItemDataRole.UserRole + 3  # 'relevant' | 'not_relevant' | ''
+# How much of the relevance bar each match label fills (search/relevance.py).
+MATCH_BAR = {"strong": 1.0, "partial": 0.6, "weak": 0.25}
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -55,12 +57,11 @@ class ResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return hit.get("title") or hit["path"].rsplit("/", 1)[-1]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return hit["path"]
+            return f"{hit['path']}\n{hit.get('match', 'weak').capitalize()} match"
         if role == HIT_ROLE:
             return hit
-        if role == RELEVANCE_ROLE:
-            best = max((h["score"] for h in self.hits), default=0.0)
-            return max(0.0, min(1.0, hit["score"] / best)) if best > 0 else 0.0
+        if role == RELEVANCE_ROLE:  # an absolute scale: an unrelated best hit is no full bar
+            return MATCH_BAR.get(hit.get("match", "weak"), MATCH_BAR["weak"])
         if role == MARK_ROLE:
             return self.marks.get(hit["path"], "")
         return None

@@ -1,37 +1,72 @@
-"""Combining the dense and the BM25 result lists."""
+"""Combining the dense and the keyword evidence on scales that keep their meaning.
+
+Both sides are read on absolute scales, never rescaled within one result list (min-max
+gives a lone, weak keyword hit the full keyword weight, since a single match is always
+the list's maximum):
+
+- **dense**: the cosine between the query and the chunk, as the encoder gives it;
+- **keyword**: BM25 against what the query's own words could score, ``1 - exp(-bm25 /
+  sum of the query words' IDF)``: near 0 for one common word, towards 1 for a chunk that
+  holds every word of the query (a word the index has never seen counts at the highest
+  IDF, so it lowers every chunk's share);
+- **how much of the query the keyword side covers**: the IDF share of the query's words
+  held by the best-covering keyword candidate.
+
+A chunk's score is its cosine plus ``KEYWORD_WEIGHT * coverage**COVERAGE_POWER`` times its
+keyword strength. The keyword side counts in full when some chunk holds every word of the
+query (an exact match still wins) and fades fast when the best one holds a word or two of
+it (so one incidental word, "leaves" for "leaving", cannot outrank a strong semantic
+match). The two constants were chosen on the personal-folder collection and confirmed on
+SciFact, Cranfield and MEDLINE (``benchmarks/fusion_study.py``, ``docs/benchmarks.md``).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 Ranked = Sequence[tuple[int, float]]  # (chunk id, score), best first
 
-RRF_K = 60
+KEYWORD_WEIGHT = 1.5
+COVERAGE_POWER = 3.0
 
 
-def minmax(ranked: Ranked) -> dict[int, float]:
-    """Scores rescaled to [0, 1] within the list (all 1.0 if they are equal)."""
-    if not ranked:
-        return {}
-    scores = [s for _, s in ranked]
-    low, high = min(scores), max(scores)
-    if high - low < 1e-12:
-        return {key: 1.0 for key, _ in ranked}
-    return {key: (score - low) / (high - low) for key, score in ranked}
+def idf(documents: int, total: int) -> float:
+    """FTS5's BM25 IDF of a term held by ``documents`` of ``total`` chunks (never below
+    FTS5's floor of 1e-6); a term no chunk holds gets the highest IDF there is."""
+    value = math.log((total - documents + 0.5) / (documents + 0.5))
+    return max(value, 1e-6)
 
 
-def score_fusion(dense: Ranked, lexical: Ranked, *, dense_weight: float) -> dict[int, float]:
-    """Convex combination of min-max normalised scores; absent from a list counts as 0."""
-    d, lx = minmax(dense), minmax(lexical)
+@dataclass(frozen=True)
+class KeywordEvidence:
+    """The keyword side of one query, on absolute scales."""
+
+    scores: Mapping[int, float]  # chunk id -> FTS5 BM25 (higher is better)
+    reference: float  # the sum of the query words' IDF
+    coverage: float  # IDF share of the query held by its best-covering candidate, 0..1
+
+    def strength(self, chunk_id: int) -> float:
+        """How much of what the query could score this chunk scores, 0..1."""
+        score = self.scores.get(chunk_id, 0.0)
+        if score <= 0.0 or self.reference <= 0.0:
+            return 0.0
+        return 1.0 - math.exp(-score / self.reference)
+
+    def weight(self) -> float:
+        """The keyword side's weight for this query."""
+        return float(KEYWORD_WEIGHT * self.coverage**COVERAGE_POWER)
+
+
+NO_KEYWORDS = KeywordEvidence({}, 0.0, 0.0)
+
+
+def hybrid_scores(cosines: Mapping[int, float], keywords: KeywordEvidence) -> dict[int, float]:
+    """Cosine plus the query's keyword weight times the chunk's keyword strength, for
+    every chunk of either side (``cosines`` must hold every keyword candidate too)."""
+    weight = keywords.weight()
+    candidates = cosines.keys() | keywords.scores.keys()
     return {
-        key: dense_weight * d.get(key, 0.0) + (1.0 - dense_weight) * lx.get(key, 0.0)
-        for key in d.keys() | lx.keys()
+        chunk: cosines.get(chunk, 0.0) + weight * keywords.strength(chunk) for chunk in candidates
     }
-
-
-def reciprocal_rank_fusion(*lists: Ranked, k: int = RRF_K) -> dict[int, float]:
-    fused: dict[int, float] = {}
-    for ranked in lists:
-        for rank, (key, _) in enumerate(ranked):
-            fused[key] = fused.get(key, 0.0) + 1.0 / (k + rank + 1)
-    return fused

@@ -1,24 +1,45 @@
-"""BM25 over the FTS5 index, with a bound on the work a query may cost.
+"""BM25 over the FTS5 index, read on an absolute scale, with a bound on its cost.
 
-FTS5 scores every chunk that holds any query term, about 1.5 microseconds a row; on a
-large index the commonest terms would make that the slowest part of a search. As in
-Lucene's common-terms query, the terms are taken rarest first while their document
-counts fit a row budget; the commonest terms, which carry little IDF, are left out of
-BM25 (the dense side still sees the whole query) and reported by ``--explain``.
+FTS5 scores every chunk that holds any query word, about 1.5 microseconds a row. A query
+whose words are held by more rows than ``ROW_BUDGET`` in all would be the slowest part of
+a search on a large index; then, as in Lucene's common-terms query, the words are taken
+rarest first while their counts fit the budget, and the commonest, which carry little
+IDF, are left out of BM25 (the dense side still sees the whole query) and reported by
+``--explain``. On an index small enough that a query's words fit the budget, which is any
+query on a few thousand chunks, every word is kept, however long the query.
+
+A query word comes with its spelling corrections (:mod:`desktop_search.search.spelling`):
+BM25 searches for all of them, and the word counts once in the query's reference score
+(with the IDF of its best-known form).
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from desktop_search.search import porter
+from desktop_search.search.fusion import KeywordEvidence, idf
 from desktop_search.search.terms import fts_match_expression
 from desktop_search.storage.catalog import Catalog
 
-ROW_BUDGET = 6000  # chunks FTS5 may score for one query
+ROW_BUDGET = 16000  # rows FTS5 may score for one query (about 25 ms of its work)
 CACHE_TOLERANCE = 0.02  # document counts are reused until the index has grown 2%
+COVERAGE_DEPTH = 10  # best keyword chunks looked at for how much of the query they hold
 
 Ranked = list[tuple[int, float]]
+
+
+@dataclass(frozen=True)
+class QueryWord:
+    """One word of the query and the forms searched for it (itself, its corrections)."""
+
+    forms: tuple[str, ...]
+
+    @classmethod
+    def plain(cls, word: str) -> QueryWord:
+        return cls((word,))
 
 
 @dataclass
@@ -27,43 +48,97 @@ class LexicalPlan:
     left_out: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class LexicalResult:
+    ranked: Ranked
+    plan: LexicalPlan
+    evidence: KeywordEvidence
+
+
 class LexicalSearcher:
     def __init__(self, catalog: Catalog, *, row_budget: int = ROW_BUDGET) -> None:
         self.catalog = catalog
         self.row_budget = row_budget
         self._lock = threading.Lock()
         self._counts: dict[str, int] = {}
+        self._total = 0
         self._counts_at = -1  # highest chunk id when the cache was filled
 
-    def _doc_counts(self, terms: list[str]) -> dict[str, int]:
-        """Document counts, capped just above the budget (beyond it they change nothing)."""
+    def _doc_counts(self, terms: Sequence[str]) -> tuple[dict[str, int], int]:
+        """Document counts (capped just above the budget: beyond it they change nothing)
+        and the number of chunks."""
         with self._lock:
             newest = self.catalog.max_chunk_id()  # ids only grow: a cheap sign of change
             if abs(newest - self._counts_at) > CACHE_TOLERANCE * max(self._counts_at, 1):
                 self._counts.clear()
                 self._counts_at = newest
+                self._total = self.catalog.chunk_count()
             missing = [t for t in terms if t not in self._counts]
             if missing:
                 self._counts.update(self.catalog.term_doc_counts(missing, self.row_budget))
-            return {t: self._counts[t] for t in terms}
+            return {t: self._counts[t] for t in terms}, max(self._total, 1)
 
-    def plan(self, terms: list[str], budget: int | None = None) -> LexicalPlan:
-        budget = self.row_budget if budget is None else budget
-        if len(terms) <= 1:
-            return LexicalPlan(list(terms))
-        counts = self._doc_counts(terms)
-        used: list[str] = []
-        rows = 0
-        for term in sorted(terms, key=lambda t: counts[t]):
-            if used and rows + counts[term] > budget:
-                break
-            used.append(term)
-            rows += counts[term]
-        left_out = [t for t in terms if t not in used]
-        return LexicalPlan([t for t in terms if t in used], left_out)
+    def plan(self, terms: Sequence[str], budget: int | None = None) -> LexicalPlan:
+        counts, total = self._doc_counts(terms)
+        return plan_terms(terms, counts, total, self.row_budget if budget is None else budget)
 
-    def search(self, terms: list[str], limit: int) -> tuple[Ranked, LexicalPlan]:
-        plan = self.plan(terms)
-        if not plan.used:
-            return [], plan
-        return self.catalog.bm25(fts_match_expression(plan.used), limit), plan
+    def search(self, words: Sequence[QueryWord], limit: int) -> LexicalResult:
+        terms = _forms(words)
+        if not terms:
+            return LexicalResult([], LexicalPlan([]), KeywordEvidence({}, 0.0, 0.0))
+        counts, total = self._doc_counts(terms)
+        plan = plan_terms(terms, counts, total, self.row_budget)
+        ranked = self.catalog.bm25(fts_match_expression(plan.used), limit) if plan.used else []
+        weights = _weights(words, counts, total)
+        reference = sum(weights)
+        texts = self.catalog.chunk_search_texts(c for c, _ in ranked[:COVERAGE_DEPTH])
+        coverage = max((_held(t, words, weights) for t in texts.values()), default=0.0)
+        return LexicalResult(ranked, plan, KeywordEvidence(dict(ranked), reference, coverage))
+
+    def words_held(self, text: str, words: Sequence[QueryWord]) -> float:
+        """The IDF share of the query's words that ``text`` holds (in any of their forms)."""
+        if not words:
+            return 0.0
+        counts, total = self._doc_counts(_forms(words))
+        return _held(text, words, _weights(words, counts, total))
+
+
+def plan_terms(
+    terms: Sequence[str], counts: dict[str, int], total: int, budget: int = ROW_BUDGET
+) -> LexicalPlan:
+    """The words BM25 searches for: rarest first while their counts fit the row budget; a
+    word held by more than half the chunks (no IDF left) only when it is all there is."""
+    informative = [t for t in terms if counts[t] * 2 <= total] or list(terms)
+    used: list[str] = []
+    rows = 0
+    for term in sorted(informative, key=lambda t: counts[t]):
+        if used and rows + counts[term] > budget:
+            break
+        used.append(term)
+        rows += counts[term]
+    return LexicalPlan([t for t in terms if t in used], [t for t in terms if t not in used])
+
+
+def _forms(words: Sequence[QueryWord]) -> list[str]:
+    return list(dict.fromkeys(form for word in words for form in word.forms))
+
+
+def _weights(words: Sequence[QueryWord], counts: dict[str, int], total: int) -> list[float]:
+    """Each query word's IDF, from its best-known form; a word no chunk holds in any form
+    could still have scored, so it gets the highest IDF there is."""
+    return [
+        idf(min((counts[f] for f in word.forms if counts[f]), default=0), total) for word in words
+    ]
+
+
+def _held(text: str, words: Sequence[QueryWord], weights: list[float]) -> float:
+    reference = sum(weights)
+    if reference <= 0:
+        return 0.0
+    stems = set(porter.stems_folded([porter.fold(t) for t in porter.tokens(text)]))
+    held = sum(
+        weight
+        for word, weight in zip(words, weights, strict=True)
+        if any(porter.stem(form) in stems for form in word.forms)
+    )
+    return min(held / reference, 1.0)

@@ -15,6 +15,9 @@ ALPHA = 1.0
 BETA = 0.75
 GAMMA = 0.25
 FEEDBACK_FILES = 3
+# Feedback only when the first pass is sure of itself: its keyword side holds at least
+# this IDF share of the query (benchmarks/fusion_study.py).
+MIN_KEYWORD_COVERAGE = 0.5
 
 
 def rocchio(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -12,13 +13,15 @@ from typing import Any, Literal
 import numpy as np
 
 from desktop_search.embedding.encoder import Encoder
-from desktop_search.search import prf
+from desktop_search.search import prf, relevance
 from desktop_search.search.expansion import expansion_terms
 from desktop_search.search.filters import Filters
-from desktop_search.search.fusion import score_fusion
-from desktop_search.search.lexical import LexicalSearcher
+from desktop_search.search.fusion import NO_KEYWORDS, KeywordEvidence, hybrid_scores
+from desktop_search.search.known_words import KnownWords
+from desktop_search.search.lexical import LexicalSearcher, QueryWord
 from desktop_search.search.query_syntax import contains_phrase, merge_filters, parse_query
 from desktop_search.search.snippets import make_snippet
+from desktop_search.search.spelling import Corrections, SpellingCorrector
 from desktop_search.search.terms import query_terms
 from desktop_search.storage.catalog import FileRow
 from desktop_search.storage.store import IndexStore
@@ -33,9 +36,9 @@ MODES: tuple[Mode, ...] = ("hybrid", "dense", "lexical")
 CANDIDATES = 200
 FILTERED_CANDIDATES = 1000
 PHRASE_CANDIDATES = 2000
-DENSE_WEIGHT = 0.5
-# Measured on SciFact (benchmarks/fusion_study.py): PRF lifts hybrid (0.7389 -> 0.7418)
-# but hurts dense alone (0.6629 -> 0.6386), whose feedback set is noisier.
+NAMED_CANDIDATES = 1000  # files whose names hold a query word, looked at for known items
+# Measured (benchmarks/fusion_study.py): PRF hurts dense alone on every collection, whose
+# feedback set is noisier; in hybrid mode it runs only on a confident first pass.
 PRF_BY_DEFAULT: dict[str, bool] = {"hybrid": True, "dense": False, "lexical": False}
 
 Ranked = list[tuple[int, float]]
@@ -56,9 +59,12 @@ class SearchHit:
     chunk_end: int
     size: int | None
     modified: str | None
+    file_id: int = 0
+    match: relevance.Match = "weak"  # how well it matches, in words (relevance.py)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        del data["file_id"]
         data["path"] = self.display_path
         data["highlights"] = [list(h) for h in self.highlights]
         return data
@@ -87,6 +93,8 @@ class SearchService:
         self.store = store
         self.encoder = encoder
         self.bm25 = LexicalSearcher(store.catalog)
+        self.speller = SpellingCorrector(store.catalog, words=KnownWords(encoder.whole_words()))
+        self.background = relevance.Background(store.catalog)
         # BM25 runs on this thread while the query is being encoded: SQLite and
         # onnxruntime both release the GIL, so the two overlap on a second core.
         self._keyword_worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bm25")
@@ -111,18 +119,22 @@ class SearchService:
 
     def lexical(
         self,
-        terms: list[str],
+        words: list[QueryWord],
         limit: int,
         allowed: set[int] | None = None,
         explain: dict[str, Any] | None = None,
-    ) -> Ranked:
-        if not terms:
-            return []
-        ranked, plan = self.bm25.search(terms, limit)
+    ) -> KeywordEvidence:
+        if not words:
+            return NO_KEYWORDS
+        result = self.bm25.search(words, limit)
         if explain is not None:
-            explain["keyword_terms"] = plan.used
-            explain["left_out_common_terms"] = plan.left_out
-        return ranked if allowed is None else [(c, s) for c, s in ranked if c in allowed]
+            explain["keyword_terms"] = result.plan.used
+            explain["left_out_common_terms"] = result.plan.left_out
+        evidence = result.evidence
+        if allowed is None:
+            return evidence
+        kept = {c: s for c, s in evidence.scores.items() if c in allowed}
+        return KeywordEvidence(kept, evidence.reference, evidence.coverage)
 
     def _phrase_chunks(self, phrases: list[str]) -> set[int]:
         """Chunks whose text contains every phrase (FTS5 finds candidates, text confirms)."""
@@ -170,13 +182,19 @@ class SearchService:
             else max(CANDIDATES, request.k)
         )
         terms = query_terms(text)
-        use_dense = request.mode != "lexical"
+        corrections = self.speller.correct(terms) if request.mode != "dense" else None
+        words = self._query_words(terms, corrections)
+        if corrections is not None and corrections.replaced:
+            explain["corrected"] = corrections.replaced
         keyword_job = (
-            self._keyword_worker.submit(self.lexical, terms, limit, allowed, explain)
+            self._keyword_worker.submit(self.lexical, words, limit, allowed, explain)
             if request.mode != "dense"
             else None
         )
-        vector = self.encoder.encode_query(text) if use_dense else None
+        # The encoder reads the query as typed: its sub-word vocabulary copes with typos, and
+        # a wrong correction would move the whole query vector, not one keyword.
+        vector = self.encoder.encode_query(text) if request.mode != "lexical" else None
+        query_vector = vector
         excluded = set(request.not_relevant)
         if vector is not None and (request.relevant or request.not_relevant):
             vector = prf.rocchio(
@@ -188,20 +206,26 @@ class SearchService:
                 "relevant": request.relevant,
                 "not_relevant": request.not_relevant,
             }
-        lexical = keyword_job.result() if keyword_job is not None else []
+        keywords = keyword_job.result() if keyword_job is not None else NO_KEYWORDS
+        explain["keyword_coverage"] = round(keywords.coverage, 4)
         dense = self.dense_vector(vector, limit, allowed) if vector is not None else []
-        scores = self._fuse(request.mode, dense, lexical)
+        scores = self._fuse(request.mode, vector, dense, keywords)
 
-        use_prf = PRF_BY_DEFAULT[request.mode] if request.prf is None else request.prf
-        explain["prf"] = bool(use_prf and vector is not None)
+        asked_prf = PRF_BY_DEFAULT[request.mode] if request.prf is None else request.prf
+        # Feedback only from a first pass that is sure of itself: its keyword side holds
+        # most of the query, so its best files agree with both sides.
+        use_prf = bool(
+            asked_prf and vector is not None and keywords.coverage >= prf.MIN_KEYWORD_COVERAGE
+        )
+        explain["prf"] = use_prf
         if use_prf and vector is not None:
             feedback = self._rank_files(scores, filters, prf.FEEDBACK_FILES, excluded)
             if feedback:
                 ids = [chunk_id for _, (_, chunk_id) in feedback]
                 vectors = np.concatenate([v for _, v in self.store.catalog.iter_vectors(ids)])
-                expanded = prf.rocchio(vector, vectors)
-                dense = self.dense_vector(expanded, limit, allowed)
-                scores = self._fuse(request.mode, dense, lexical)
+                vector = prf.rocchio(vector, vectors)
+                dense = self.dense_vector(vector, limit, allowed)
+                scores = self._fuse(request.mode, vector, dense, keywords)
                 rows = self.store.catalog.files_by_ids(f for f, _ in feedback)
                 explain["feedback"] = [
                     {"path": rows[f].display_path, "chunk_id": c, "score": round(s, 6)}
@@ -216,8 +240,79 @@ class SearchService:
                         terms,
                         len(self.store.vectors),
                     )
-        ranked = self._rank_files(scores, filters, request.k, excluded)
-        return SearchResponse(self._hits(ranked, terms), explain)
+        named: set[int] = set()
+        if request.mode == "hybrid" and words:
+            named = self._named_files(words, query_vector, scores, allowed)
+            if named:
+                explain["named_files"] = len(named)
+        ranked = self._rank_files(scores, filters, request.k, excluded, first=named)
+        hits = self._hits(ranked, [f for w in words for f in w.forms])
+        if query_vector is not None:
+            self._label(hits, query_vector, words, named)
+        return SearchResponse(hits, explain)
+
+    @staticmethod
+    def _query_words(terms: list[str], corrections: Corrections | None) -> list[QueryWord]:
+        replaced = corrections.replaced if corrections is not None else {}
+        return [QueryWord((t, replaced[t])) if t in replaced else QueryWord.plain(t) for t in terms]
+
+    def _named_files(
+        self,
+        words: list[QueryWord],
+        vector: np.ndarray | None,
+        scores: dict[int, float],
+        allowed: set[int] | None,
+    ) -> set[int]:
+        """Files whose name or folders hold every word of the query (a known-item search):
+        they come first. Each gets its best chunk into ``scores`` if it has none there."""
+        catalog = self.store.catalog
+        forms = [f for w in words for f in w.forms]
+        found = [f for f, _ in catalog.name_matches(forms, NAMED_CANDIDATES)]
+        if not found:
+            return set()
+        held = catalog.name_coverage(found, forms)
+        named = {
+            f for f in found if all(any(x in held.get(f, set()) for x in w.forms) for w in words)
+        }
+        if not named:
+            return set()
+        scored = catalog.chunk_files(scores)
+        have = set(scored.values())
+        for file_id in named - have:
+            ids = catalog.chunk_ids_of_file(file_id)
+            if allowed is not None:
+                ids = [i for i in ids if i in allowed]
+            if not ids:
+                continue
+            if vector is None:
+                scores[ids[0]] = 0.0
+                continue
+            for batch_ids, vectors in catalog.iter_vectors(ids):
+                for chunk_id, cosine in zip(batch_ids, vectors @ vector, strict=True):
+                    scores[chunk_id] = float(cosine)
+        return named
+
+    def _label(
+        self, hits: list[SearchHit], vector: np.ndarray, words: list[QueryWord], named: set[int]
+    ) -> None:
+        """Each hit's readable match label (strong / partial / weak)."""
+        if not hits:
+            return
+        mean, spread = self.background.standing(vector)
+        catalog = self.store.catalog
+        cosines = {
+            c: float(s)
+            for ids, vectors in catalog.iter_vectors(sorted({h.chunk_id for h in hits}))
+            for c, s in zip(ids, vectors @ vector, strict=True)
+        }
+        texts = catalog.chunk_search_texts(h.chunk_id for h in hits)
+        for hit in hits:
+            evidence = relevance.Evidence(
+                standing=(cosines.get(hit.chunk_id, mean) - mean) / spread,
+                words_held=self.bm25.words_held(texts.get(hit.chunk_id, ""), words),
+                named=hit.file_id in named,
+            )
+            hit.match = relevance.label(evidence)
 
     def similar(self, path: str, k: int = 10, filters: Filters | None = None) -> list[SearchHit]:
         """Files most like ``path`` ("more like this"): the centroid of its chunk vectors."""
@@ -231,18 +326,31 @@ class SearchService:
 
     # -- helpers ----------------------------------------------------------------------
 
-    @staticmethod
-    def _fuse(mode: str, dense: Ranked, lexical: Ranked) -> dict[int, float]:
-        if mode == "dense":
-            return dict(dense)
+    def _fuse(
+        self, mode: str, vector: np.ndarray | None, dense: Ranked, keywords: KeywordEvidence
+    ) -> dict[int, float]:
         if mode == "lexical":
-            return dict(lexical)
-        return score_fusion(dense, lexical, dense_weight=DENSE_WEIGHT)
+            return dict(keywords.scores)
+        if mode == "dense" or vector is None:
+            return dict(dense)
+        cosines = dict(dense)
+        # a keyword candidate the dense list missed still has a cosine: read it exactly
+        missing = sorted(keywords.scores.keys() - cosines.keys())
+        for ids, vectors in self.store.catalog.iter_vectors(missing):
+            cosines.update(zip(ids, (float(s) for s in vectors @ vector), strict=True))
+        return hybrid_scores(cosines, keywords)
 
     def _rank_files(
-        self, chunk_scores: dict[int, float], filters: Filters, k: int, excluded: set[str]
+        self,
+        chunk_scores: dict[int, float],
+        filters: Filters,
+        k: int,
+        excluded: set[str],
+        *,
+        first: AbstractSet[int] = frozenset(),
     ) -> list[tuple[int, tuple[float, int]]]:
-        """Best (score, chunk id) per file, filtered, best first: [(file id, (score, chunk))]."""
+        """Best (score, chunk id) per file, filtered, best first: [(file id, (score, chunk))];
+        the files of ``first`` (named by the query) before all others."""
         catalog = self.store.catalog
         chunk_file = catalog.chunk_files(chunk_scores)
         best: dict[int, tuple[float, int]] = {}
@@ -252,7 +360,9 @@ class SearchService:
                 continue  # removed since the vector index was loaded
             if file_id not in best or score > best[file_id][0]:
                 best[file_id] = (score, chunk_id)
-        ordered = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
+        ordered = sorted(
+            best.items(), key=lambda item: (item[0] not in first, -item[1][0], item[0])
+        )
         if not filters.active() and not excluded:
             return ordered[:k]  # no file rows needed to decide
         files = catalog.files_by_ids(best)
@@ -294,6 +404,7 @@ class SearchService:
                     chunk_end=chunk.end,
                     size=row.size,
                     modified=modified,
+                    file_id=file_id,
                 )
             )
         return hits

@@ -525,6 +525,23 @@ class Catalog:
             counts[term] = int(row[0])
         return counts
 
+    def chunk_count(self) -> int:
+        row = self.conn.execute("SELECT COUNT(*) FROM chunks").fetchone()
+        return int(row[0])
+
+    def chunk_search_texts(self, ids: Iterable[int]) -> dict[int, str]:
+        """The text the keyword index holds for each chunk: its file's title and its body."""
+        id_list = sorted(set(ids))
+        result: dict[int, str] = {}
+        for start in range(0, len(id_list), 500):
+            part = id_list[start : start + 500]
+            marks = ",".join("?" * len(part))
+            for rowid, title, body in self.conn.execute(
+                f"SELECT rowid, title, body FROM chunk_fts WHERE rowid IN ({marks})", part
+            ):
+                result[int(rowid)] = f"{title}\n{body}"
+        return result
+
     def max_chunk_id(self) -> int:
         row = self.conn.execute("SELECT MAX(id) FROM chunks").fetchone()
         return int(row[0] or 0)

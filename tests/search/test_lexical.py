@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from desktop_search.engine import Engine
-from desktop_search.search.lexical import LexicalSearcher
+from desktop_search.search.lexical import ROW_BUDGET, LexicalSearcher, plan_terms
 from desktop_search.search.service import SearchRequest
 
 
@@ -23,9 +23,11 @@ def indexed(engine: Engine, tmp_path: Path) -> Engine:
 
 
 def test_document_counts(indexed: Engine) -> None:
-    counts = LexicalSearcher(indexed.store.catalog)._doc_counts(["weather", "zeppelin", "qqq"])
+    searcher = LexicalSearcher(indexed.store.catalog)
+    counts, total = searcher._doc_counts(["weather", "zeppelin", "qqq"])
     assert counts == {"weather": 30, "zeppelin": 1, "qqq": 0}
-    capped = LexicalSearcher(indexed.store.catalog, row_budget=5)._doc_counts(["weather"])
+    assert total == 30
+    capped, _ = LexicalSearcher(indexed.store.catalog, row_budget=5)._doc_counts(["weather"])
     assert capped == {"weather": 6}  # counting stops just past the budget
 
 
@@ -34,8 +36,28 @@ def test_budget_keeps_rare_terms_and_leaves_out_common_ones(indexed: Engine) -> 
     plan = searcher.plan(["weather", "zeppelin", "report"], budget=10)
     assert plan.used == ["zeppelin"]
     assert plan.left_out == ["weather", "report"]
-    assert searcher.plan(["weather", "zeppelin"], budget=1000).left_out == []
+    assert searcher.plan(["landed", "zeppelin"], budget=1000).left_out == []
     assert searcher.plan(["weather"], budget=1).used == ["weather"]  # never nothing
+
+
+def test_a_long_query_keeps_every_word_on_a_small_index() -> None:
+    # 14 words, each in a quarter of a 3,000-chunk index: 10,500 rows to score, which FTS5
+    # does in about 15 ms; nothing is gained by leaving words out.
+    terms = [f"word{i}" for i in range(14)]
+    plan = plan_terms(terms, dict.fromkeys(terms, 750), 3000)
+    assert plan.used == terms and plan.left_out == []
+
+
+def test_words_held_by_most_chunks_are_left_out_unless_alone() -> None:
+    plan = plan_terms(["the", "zeppelin"], {"the": 2900, "zeppelin": 3}, 3000)
+    assert plan.used == ["zeppelin"] and plan.left_out == ["the"]
+    assert plan_terms(["the"], {"the": 2900}, 3000).used == ["the"]
+
+
+def test_the_budget_engages_only_on_a_large_index() -> None:
+    terms = ["rare", "common"]
+    plan = plan_terms(terms, {"rare": 40, "common": ROW_BUDGET}, 1_000_000)
+    assert plan.used == ["rare"] and plan.left_out == ["common"]
 
 
 def test_explain_reports_left_out_terms(indexed: Engine) -> None:

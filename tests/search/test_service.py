@@ -89,4 +89,5 @@ def test_hit_fields(indexed: Engine) -> None:
     hit = indexed.search.search(SearchRequest(query="lentil soup", k=1))[0]
     data = hit.to_dict()
     assert data["kind"] == "pdf" and data["section"] == "page 1"
-    assert data["modified"] and data["size"] and 0 < data["score"] <= 1
+    assert data["modified"] and data["size"] and data["score"] > 0
+    assert data["match"] == "strong"
