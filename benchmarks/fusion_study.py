@@ -1,18 +1,28 @@
-"""Compare fusion and PRF variants on an index built by ``quality.py --index-dir``.
+"""Compare fusion variants offline on indexes built by the quality benchmarks.
 
-Fetches each query's dense and BM25 chunk lists once through the real search service,
-then scores the variants offline. This is how the defaults in ``search/`` were chosen:
-from flat regions of these tables and standard values, not from the single best cell.
+For each judged query, reads once through the real search code: the cosine of every chunk
+(the collections are small enough to score exactly) and the keyword evidence of the real
+:class:`~desktop_search.search.lexical.LexicalSearcher` (BM25 scores, the query's IDF
+reference, its coverage). Then scores fusion variants without searching again, so a
+constant can be chosen on one collection and checked on the others:
 
-    python benchmarks/fusion_study.py INDEX_DIR [DATA_DIR]
+    python benchmarks/quality.py ../shared/data/scifact --index-dir /tmp/qidx/scifact
+    python benchmarks/personal_quality.py --folder /tmp/qidx/personal/Documents \\
+        --data-dir /tmp/qidx/personal/data
+    python benchmarks/fusion_study.py /tmp/qidx/scifact:../shared/data/scifact \\
+        /tmp/qidx/personal
+
+An argument ``DIR:DATA`` is a BEIR index (``DIR/data``, ``DIR/docs``) and its collection;
+a bare ``DIR`` is the personal folder (``DIR/data``, ``DIR/Documents``), scored by top-1
+accuracy over all its queries and over the paraphrases; BEIR by nDCG@10.
 """
 
 from __future__ import annotations
 
 import argparse
-import functools
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -20,226 +30,184 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks import beir
+from benchmarks.personal_folder import build
 from benchmarks.quality import file_name
 from desktop_search.engine import Engine
-from desktop_search.search import fusion
+from desktop_search.search.fusion import KeywordEvidence
+from desktop_search.search.lexical import QueryWord
 from desktop_search.search.terms import query_terms
 
-Ranked = list[tuple[int, float]]
-Fuse = Callable[[Ranked, Ranked], dict[int, float]]
+CANDIDATES = 200
 
 
-def to_docs(
-    scores: dict[int, float], chunk_doc: dict[int, str], k: int = 100, share: float = 0.0
-) -> list[str]:
-    """Files ranked by their best chunk plus ``share`` of their second best."""
-    per_doc: dict[str, list[float]] = {}
-    for chunk, score in scores.items():
-        doc = chunk_doc.get(chunk)
-        if doc is not None:
-            per_doc.setdefault(doc, []).append(score)
-    best: dict[str, float] = {}
-    for doc, values in per_doc.items():
-        values.sort(reverse=True)
-        best[doc] = values[0] + (share * values[1] if len(values) > 1 else 0.0)
-    return sorted(best, key=lambda d: -best[d])[:k]
+@dataclass
+class Query:
+    cosines: np.ndarray  # one per chunk, in the collection's chunk order
+    keywords: KeywordEvidence
+    relevant: dict[str, int]
+    kind: str
 
 
-def _zscores(ranked: Ranked) -> dict[int, float]:
-    if not ranked:
-        return {}
-    values = np.array([s for _, s in ranked])
-    spread = float(values.std()) or 1.0
-    return {k: (s - float(values.mean())) / spread for k, s in ranked}
+@dataclass
+class Collection:
+    name: str
+    docs: list[str]  # per chunk
+    position: dict[int, int]  # chunk id -> row
+    queries: list[Query]
+    personal: bool
 
 
-def zscore_fusion(dense: Ranked, lexical: Ranked, w: float) -> dict[int, float]:
-    d, lx = _zscores(dense), _zscores(lexical)
-    floor_d = min(d.values(), default=0.0)
-    floor_l = min(lx.values(), default=0.0)
-    return {k: w * d.get(k, floor_d) + (1 - w) * lx.get(k, floor_l) for k in d.keys() | lx.keys()}
+Fuse = Callable[[Collection, Query], np.ndarray]
 
 
-def max_scaled_fusion(dense: Ranked, lexical: Ranked, w: float) -> dict[int, float]:
-    top = max((s for _, s in lexical), default=1.0) or 1.0
-    d = dict(dense)
-    lx = {k: s / top for k, s in lexical}
-    return {k: w * d.get(k, 0.0) + (1 - w) * lx.get(k, 0.0) for k in d.keys() | lx.keys()}
+def load(
+    engine: Engine,
+    name: str,
+    judged: list[tuple[str, dict[str, int], str]],
+    doc_of: Callable[[str], str],
+    personal: bool,
+) -> Collection:
+    catalog = engine.store.catalog
+    rows = catalog.conn.execute(
+        "SELECT c.id, f.display_path FROM chunks c JOIN files f ON f.id = c.file_id ORDER BY c.id"
+    ).fetchall()
+    ids = [int(r[0]) for r in rows]
+    matrix = np.concatenate([v for _, v in catalog.iter_vectors(ids)])
+    queries = []
+    for text, relevant, kind in judged:
+        vector = engine.encoder.encode_query(text)
+        words = [QueryWord.plain(t) for t in query_terms(text)]
+        evidence = engine.search.bm25.search(words, CANDIDATES).evidence
+        queries.append(Query(matrix @ vector, evidence, relevant, kind))
+    return Collection(
+        name,
+        [doc_of(str(r[1])) for r in rows],
+        {c: i for i, c in enumerate(ids)},
+        queries,
+        personal,
+    )
 
 
-def expansion_terms(query: str, texts: list[str], n: int) -> list[str]:
-    from desktop_search.search.terms import STOPWORDS, light_stem, words
-
-    asked = {light_stem(t) for t in query_terms(query)}
-    weights: dict[str, float] = {}
-    for text in texts:
-        tokens = [w for _, _, w in words(text) if len(w) > 2 and w.isalpha() and w not in STOPWORDS]
-        for token in tokens:
-            if light_stem(token) not in asked:
-                weights[token] = weights.get(token, 0.0) + 1.0 / max(1, len(tokens))
-    return sorted(weights, key=lambda t: -weights[t])[:n]
+def ranked_docs(collection: Collection, scores: np.ndarray, k: int = 100) -> list[str]:
+    seen: dict[str, None] = {}
+    for row in np.argsort(-scores, kind="stable"):
+        if not np.isfinite(scores[row]):
+            break
+        seen.setdefault(collection.docs[row])
+        if len(seen) == k:
+            break
+    return list(seen)
 
 
-def combine(first: Ranked, second: Ranked, weight: float) -> Ranked:
-    a, b = fusion.minmax(first), fusion.minmax(second)
-    merged = {k: a.get(k, 0.0) + weight * b.get(k, 0.0) for k in a.keys() | b.keys()}
-    return sorted(merged.items(), key=lambda kv: -kv[1])
+def keyword_array(collection: Collection, query: Query, strength: bool) -> np.ndarray:
+    values = np.zeros(len(collection.docs))
+    for chunk, score in query.keywords.scores.items():
+        row = collection.position[chunk]
+        values[row] = query.keywords.strength(chunk) if strength else score
+    return values
 
 
-def minmax_fn(w: float) -> Fuse:
-    return lambda d, lx: fusion.score_fusion(d, lx, dense_weight=w)
+def absolute(weight: float, power: float) -> Fuse:
+    """The product's fusion with other constants."""
+
+    def fuse(collection: Collection, query: Query) -> np.ndarray:
+        bonus = weight * query.keywords.coverage**power
+        scores: np.ndarray = query.cosines + bonus * keyword_array(collection, query, True)
+        return scores
+
+    return fuse
+
+
+def minmax(dense_weight: float = 0.5) -> Fuse:
+    """The fusion before #11: min-max within each side's top 200, absent counts as 0."""
+
+    def fuse(collection: Collection, query: Query) -> np.ndarray:
+        cos = query.cosines
+        top = np.argsort(-cos)[:CANDIDATES]
+        out = np.full(len(cos), -np.inf)
+        dense = np.zeros(len(cos))
+        low, high = cos[top].min(), cos[top].max()
+        dense[top] = (cos[top] - low) / max(high - low, 1e-12)
+        keywords = keyword_array(collection, query, False)
+        hit = keywords > 0
+        if hit.any():
+            k_low, k_high = keywords[hit].min(), keywords[hit].max()
+            keywords[hit] = (keywords[hit] - k_low) / (k_high - k_low) if k_high > k_low else 1.0
+        present = hit.copy()
+        present[top] = True
+        out[present] = dense_weight * dense[present] + (1 - dense_weight) * keywords[present]
+        return out
+
+    return fuse
+
+
+def dense_only(collection: Collection, query: Query) -> np.ndarray:
+    return query.cosines
+
+
+def keywords_only(collection: Collection, query: Query) -> np.ndarray:
+    values = keyword_array(collection, query, False)
+    return np.where(values > 0, values, -np.inf)
+
+
+def evaluate(collection: Collection, fuse: Fuse) -> str:
+    if collection.personal:
+        top1: dict[str, list[float]] = {}
+        for query in collection.queries:
+            first = ranked_docs(collection, fuse(collection, query), 1)
+            hit = 1.0 if first and first[0] in query.relevant else 0.0
+            for group in ("all", query.kind):
+                top1.setdefault(group, []).append(hit)
+        return " ".join(
+            f"{g} {sum(v) / len(v):.3f}" for g, v in top1.items() if g in ("all", "paraphrase")
+        )
+    run = {
+        str(i): ranked_docs(collection, fuse(collection, q))
+        for i, q in enumerate(collection.queries)
+    }
+    qrels = {str(i): q.relevant for i, q in enumerate(collection.queries)}
+    return f"{beir.evaluate(run, qrels)['ndcg@10']:.4f}"
+
+
+def open_collection(spec: str) -> tuple[Engine, Collection]:
+    if ":" in spec:
+        index, data = (Path(p) for p in spec.split(":", 1))
+        collection = beir.load(data)
+        names = {file_name(d): d for d in collection.corpus}
+        judged = [
+            (text, collection.qrels[qid], "beir")
+            for qid, text in collection.judged_queries().items()
+        ]
+        engine = Engine(index / "data", read_only=True)
+        return engine, load(engine, data.name, judged, lambda p: names.get(Path(p).name, ""), False)
+    root = Path(spec)
+    folder = (root / "Documents").resolve()
+    judged = [(q.text, dict.fromkeys(q.relevant, 1), q.kind) for q in build(folder)]
+    prefix = str(folder) + "/"
+    engine = Engine(root / "data", read_only=True)
+    return engine, load(engine, "personal", judged, lambda p: p.removeprefix(prefix), True)
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("index_dir", type=Path)
-    parser.add_argument("data_dir", nargs="?", type=Path, default=beir.SCIFACT)
-    parser.add_argument("--depth", type=int, default=200)
-    parser.add_argument("--quick", action="store_true", help="only the chosen variants")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("collections", nargs="+", help="DIR:DATA (BEIR) or DIR (personal)")
     args = parser.parse_args()
-    collection = beir.load(args.data_dir)
-    names = {file_name(d): d for d in collection.corpus}
-    queries = collection.judged_queries()
-    with Engine(args.index_dir / "data", read_only=True) as engine:
-        service, catalog = engine.search, engine.store.catalog
-        cache: dict[str, tuple[np.ndarray, Ranked, Ranked]] = {}
-        for qid, text in queries.items():
-            qvec = engine.encoder.encode_query(text)
-            keys, sims = engine.store.vectors.search(qvec, args.depth)
-            dense = [(int(k), float(s)) for k, s in zip(keys, sims, strict=True)]
-            lexical = service.lexical(query_terms(text), args.depth)
-            cache[qid] = (qvec, dense, lexical)
-        all_chunks = {c for _, d, lx in cache.values() for c, _ in d + lx}
-        chunk_file = catalog.chunk_files(all_chunks)
-        file_rows = catalog.files_by_ids(set(chunk_file.values()))
-        chunk_doc = {c: names.get(Path(file_rows[f].path).name, "") for c, f in chunk_file.items()}
-
-        def evaluate(
-            fuse: Fuse,
-            prf: tuple[int, float] | None = None,
-            share: float = 0.0,
-            weighted: bool = False,
-            rm3: tuple[int, float] | None = None,
-            complete: bool = False,
-        ) -> float:
-            run = {}
-            for qid, (qvec, dense, lexical) in cache.items():
-                if complete:
-                    dense = completed(qvec, dense, lexical)
-                scores = fuse(dense, lexical)
-                if prf is not None:
-                    top_n, beta = prf
-                    top_docs: list[int] = []
-                    seen: set[str] = set()
-                    for chunk in sorted(scores, key=lambda c: -scores[c]):
-                        doc = chunk_doc.get(chunk, "")
-                        if doc not in seen:
-                            seen.add(doc)
-                            top_docs.append(chunk)
-                        if len(top_docs) == top_n:
-                            break
-                    vecs = np.concatenate([v for _, v in catalog.iter_vectors(sorted(top_docs))])
-                    if weighted:
-                        order = sorted(top_docs)
-                        w = np.array([scores[c] for c in order], dtype=np.float32)
-                        centroid = (vecs * (w / w.sum())[:, None]).sum(axis=0)
-                    else:
-                        centroid = vecs.mean(axis=0)
-                    expanded = qvec + beta * centroid
-                    expanded /= np.linalg.norm(expanded)
-                    keys, sims = engine.store.vectors.search(expanded, args.depth)
-                    dense2 = [(int(k), float(s)) for k, s in zip(keys, sims, strict=True)]
-                    if complete:
-                        dense2 = completed(expanded, dense2, lexical)
-                    if rm3 is not None:
-                        n_terms, weight = rm3
-                        texts = [c.text for c in catalog.chunks_by_ids(top_docs).values()]
-                        added = expansion_terms(queries[qid], texts, n_terms)
-                        extra = service.lexical(added, args.depth)
-                        lexical = combine(lexical, extra, weight)
-                    scores = fuse(dense2, lexical)
-                run[qid] = to_docs(scores, chunk_doc, share=share)
-            return beir.evaluate(run, collection.qrels)["ndcg@10"]
-
-        def completed(vector: np.ndarray, dense: Ranked, lexical: Ranked) -> Ranked:
-            """Exact cosine for the BM25 candidates the dense list lacks."""
-            have = {c for c, _ in dense}
-            extra = [c for c, _ in lexical if c not in have]
-            more: Ranked = []
-            for ids, vecs in catalog.iter_vectors(extra):
-                more.extend((c, float(s)) for c, s in zip(ids, vecs @ vector, strict=True))
-            return dense + more
-
-        print("COMPLETE minmax 0.5", evaluate(minmax_fn(0.5), complete=True))
-        print(
-            "COMPLETE max-scaled 0.5",
-            evaluate(functools.partial(max_scaled_fusion, w=0.5), complete=True),
-        )
-        for top_n in (3, 5):
-            print(
-                f"COMPLETE minmax 0.5 + PRF top{top_n} 0.75",
-                evaluate(minmax_fn(0.5), (top_n, 0.75), complete=True),
-            )
-            print(
-                f"COMPLETE max-scaled 0.5 + PRF top{top_n} 0.75",
-                evaluate(functools.partial(max_scaled_fusion, w=0.5), (top_n, 0.75), complete=True),
-            )
-        for w in (0.4, 0.6):
-            print(
-                f"COMPLETE minmax {w} + PRF top3 0.75",
-                evaluate(minmax_fn(w), (3, 0.75), complete=True),
-            )
-        if args.quick:
-            return 0
-
-        def minmax(w: float) -> Fuse:
-            return lambda d, lx: fusion.score_fusion(d, lx, dense_weight=w)
-
-        def rrf(d: Ranked, lx: Ranked) -> dict[int, float]:
-            return fusion.reciprocal_rank_fusion(d, lx)
-
-        print("dense only", evaluate(lambda d, lx: dict(d)))
-        print("lexical only", evaluate(lambda d, lx: dict(lx)))
-        print("rrf k=60", evaluate(rrf))
-        for w in (0.3, 0.4, 0.5, 0.6, 0.7):
-            print(f"minmax w={w}", evaluate(minmax(w)))
-        for w in (0.3, 0.5, 0.7):
-            print(f"zscore w={w}", evaluate(functools.partial(zscore_fusion, w=w)))
-            print(f"max-scaled w={w}", evaluate(functools.partial(max_scaled_fusion, w=w)))
-        for top_n in (3, 5, 10):
-            for beta in (0.5, 1.0, 2.0):
-                print(
-                    f"minmax w=0.5 + dense PRF top{top_n} beta={beta}",
-                    evaluate(minmax(0.5), (top_n, beta)),
-                )
-        print("rrf + dense PRF top5 beta=1.0", evaluate(rrf, (5, 1.0)))
-        for top_n in (2, 3, 4):
-            print(f"minmax w=0.5 + PRF top{top_n} beta=0.75", evaluate(minmax(0.5), (top_n, 0.75)))
-        print(
-            "minmax w=0.5 + PRF top3 beta=0.75 weighted",
-            evaluate(minmax(0.5), (3, 0.75), weighted=True),
-        )
-        for top_n in (3, 5):
-            print(
-                f"dense + PRF top{top_n} beta=0.75", evaluate(lambda d, lx: dict(d), (top_n, 0.75))
-            )
-        for n_terms in (5, 10, 20):
-            for weight in (0.2, 0.5):
-                print(
-                    f"PRF top3 0.75 + RM3 {n_terms} terms weight {weight}",
-                    evaluate(minmax(0.5), (3, 0.75), rm3=(n_terms, weight)),
-                )
-        for share in (0.1, 0.2, 0.3, 0.5):
-            print(
-                f"aggregation best+{share}*next: hybrid",
-                evaluate(minmax(0.5), share=share),
-                "with PRF top3 0.75",
-                evaluate(minmax(0.5), (3, 0.75), share=share),
-                "dense",
-                evaluate(lambda d, lx: dict(d), share=share),
-                "lexical",
-                evaluate(lambda d, lx: dict(lx), share=share),
-            )
+    variants: dict[str, Fuse] = {
+        "dense": dense_only,
+        "keywords": keywords_only,
+        "min-max 0.5 (before #11)": minmax(0.5),
+    }
+    for weight in (0.5, 1.0, 1.5, 2.0, 3.0):
+        for power in (0.0, 1.0, 2.0, 3.0):
+            variants[f"absolute w={weight} coverage^{power:g}"] = absolute(weight, power)
+    opened = [open_collection(spec) for spec in args.collections]
+    try:
+        for name, fuse in variants.items():
+            cells = [f"{c.name}: {evaluate(c, fuse)}" for _, c in opened]
+            print(f"{name:34s} " + " | ".join(cells), flush=True)
+    finally:
+        for engine, _ in opened:
+            engine.close()
     return 0
 
 

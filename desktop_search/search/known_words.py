@@ -3,7 +3,8 @@
 A word of the query the keyword index has never seen may be a typo ("lasgna") or a real
 word the person's files just do not use ("pasta", "jabs"). Only the first should be
 corrected; the tokenizer's vocabulary tells them apart offline (a word it holds whole is
-a word of the language), and comparing Porter stems lets "jabs" count as "jab".
+a word of the language), and a plural counts as its singular ("jabs" as "jab"). Stems
+are not compared: a typo may stem to a word ("writting" -> "writ").
 """
 
 from __future__ import annotations
@@ -16,13 +17,13 @@ from desktop_search.search import porter
 class KnownWords(Container[str]):
     def __init__(self, words: Iterable[str]) -> None:
         self._words = frozenset(porter.fold(w) for w in words)
-        self._stems = frozenset(porter.stems_folded(sorted(self._words)))
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
             return False
         folded = porter.fold(word)
-        return folded in self._words or porter.stem_folded(folded) in self._stems
+        singulars = (folded, folded.removesuffix("s"), folded.removesuffix("es"))
+        return any(w in self._words for w in singulars)
 
     def __len__(self) -> int:
         return len(self._words)

@@ -267,7 +267,13 @@ class SearchService:
         they come first. Each gets its best chunk into ``scores`` if it has none there."""
         catalog = self.store.catalog
         forms = [f for w in words for f in w.forms]
-        found = [f for f, _ in catalog.name_matches(forms, NAMED_CANDIDATES)]
+        # Every word must be in the path, so the candidates are the files holding the
+        # rarest word; a word in more paths than that (a home folder's name) is never read.
+        counts = catalog.name_doc_counts(forms, cap=NAMED_CANDIDATES)
+        rarest = min(words, key=lambda w: sum(counts.get(f, 0) for f in w.forms))
+        if not 0 < sum(counts.get(f, 0) for f in rarest.forms) <= NAMED_CANDIDATES:
+            return set()
+        found = [f for f, _ in catalog.name_matches(list(rarest.forms), NAMED_CANDIDATES)]
         if not found:
             return set()
         held = catalog.name_coverage(found, forms)
