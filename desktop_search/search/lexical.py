@@ -1,8 +1,8 @@
 """BM25 over the FTS5 index, read on an absolute scale, with a bound on its cost.
 
 FTS5 scores every chunk that holds any query word, about 1.5 microseconds a row. A query
-whose words are held by more rows than ``ROW_BUDGET`` in all would be the slowest part of
-a search on a large index; then, as in Lucene's common-terms query, the words are taken
+whose words are held by more rows than the budget in all would be the slowest part of a
+search on a large index; then, as in Lucene's common-terms query, the words are taken
 rarest first while their counts fit the budget, and the commonest, which carry little
 IDF, are left out of BM25 (the dense side still sees the whole query) and reported by
 ``--explain``. On an index small enough that a query's words fit the budget, which is any
@@ -24,7 +24,12 @@ from desktop_search.search.fusion import KeywordEvidence, idf
 from desktop_search.search.terms import fts_match_expression
 from desktop_search.storage.catalog import Catalog
 
-ROW_BUDGET = 16000  # rows FTS5 may score for one query (about 25 ms of its work)
+# Rows FTS5 may score for one query (1.5 us each): 16,000 (about 25 ms) on an index under
+# 50,000 chunks, where the rest of a query is quick, so a long query keeps its words;
+# 6,000 on larger ones, where HNSW, feedback and candidates cost more.
+ROW_BUDGET = 16000
+LARGE_INDEX = 50000
+LARGE_INDEX_ROW_BUDGET = 6000
 CACHE_TOLERANCE = 0.02  # document counts are reused until the index has grown 2%
 COVERAGE_DEPTH = 10  # best keyword chunks looked at for how much of the query they hold
 
@@ -78,16 +83,21 @@ class LexicalSearcher:
                 self._counts.update(self.catalog.term_doc_counts(missing, self.row_budget))
             return {t: self._counts[t] for t in terms}, max(self._total, 1)
 
+    def budget(self, total: int) -> int:
+        return (
+            min(self.row_budget, LARGE_INDEX_ROW_BUDGET) if total > LARGE_INDEX else self.row_budget
+        )
+
     def plan(self, terms: Sequence[str], budget: int | None = None) -> LexicalPlan:
         counts, total = self._doc_counts(terms)
-        return plan_terms(terms, counts, total, self.row_budget if budget is None else budget)
+        return plan_terms(terms, counts, total, self.budget(total) if budget is None else budget)
 
     def search(self, words: Sequence[QueryWord], limit: int) -> LexicalResult:
         terms = _forms(words)
         if not terms:
             return LexicalResult([], LexicalPlan([]), KeywordEvidence({}, 0.0, 0.0))
         counts, total = self._doc_counts(terms)
-        plan = plan_terms(terms, counts, total, self.row_budget)
+        plan = plan_terms(terms, counts, total, self.budget(total))
         ranked = self.catalog.bm25(fts_match_expression(plan.used), limit) if plan.used else []
         weights = _weights(words, counts, total)
         reference = sum(weights)
