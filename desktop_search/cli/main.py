@@ -496,8 +496,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--prf",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help="pseudo-relevance feedback: expand the query from the best results "
-        "(default: on for hybrid)",
+        help="pseudo-relevance feedback: expand the query from the best results (default: "
+        "in hybrid mode, when the best keyword match holds half the query; --prf always)",
     )
     p.add_argument(
         "--relevant",

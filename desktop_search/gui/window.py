@@ -102,7 +102,8 @@ class SearchWindow(QMainWindow):
         self.prf.setObjectName("prfToggle")
         self.prf.setChecked(True)
         self.prf.setToolTip(
-            "Pseudo-relevance feedback: also search for what the best matches are about"
+            "Pseudo-relevance feedback: when the first results clearly match, also search "
+            "for what they are about"
         )
         self.settings_button = QToolButton()
         self.settings_button.setText("Settings")
@@ -253,7 +254,7 @@ class SearchWindow(QMainWindow):
             "search",
             query=text,
             k=RESULTS,
-            prf=self.prf.isChecked(),
+            prf=None if self.prf.isChecked() else False,  # None: where it helps
             relevant=self.model.marked("relevant"),
             not_relevant=self.model.marked("not_relevant"),
             explain=True,

@@ -16,7 +16,7 @@ BM25 searches for all of them, and the word counts once in the query's reference
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from desktop_search.search import porter
@@ -70,8 +70,9 @@ class LexicalSearcher:
         self._counts_at = -1  # highest chunk id when the cache was filled
 
     def _doc_counts(self, terms: Sequence[str]) -> tuple[dict[str, int], int]:
-        """Document counts (capped just above the budget: beyond it they change nothing)
-        and the number of chunks."""
+        """Document counts and the number of chunks. A count stops just above the budget
+        (FTS5 reads no further): only on an index of more chunks than that, and only for a
+        word the budget leaves out, is its IDF read higher than it is, where it is small."""
         with self._lock:
             newest = self.catalog.max_chunk_id()  # ids only grow: a cheap sign of change
             if abs(newest - self._counts_at) > CACHE_TOLERANCE * max(self._counts_at, 1):
@@ -83,34 +84,34 @@ class LexicalSearcher:
                 self._counts.update(self.catalog.term_doc_counts(missing, self.row_budget))
             return {t: self._counts[t] for t in terms}, max(self._total, 1)
 
-    def budget(self, total: int) -> int:
-        return (
-            min(self.row_budget, LARGE_INDEX_ROW_BUDGET) if total > LARGE_INDEX else self.row_budget
-        )
-
     def plan(self, terms: Sequence[str], budget: int | None = None) -> LexicalPlan:
         counts, total = self._doc_counts(terms)
-        return plan_terms(terms, counts, total, self.budget(total) if budget is None else budget)
+        chosen = budget_for(total, self.row_budget) if budget is None else budget
+        return plan_terms(terms, counts, total, chosen)
 
     def search(self, words: Sequence[QueryWord], limit: int) -> LexicalResult:
         terms = _forms(words)
         if not terms:
             return LexicalResult([], LexicalPlan([]), KeywordEvidence({}, 0.0, 0.0))
         counts, total = self._doc_counts(terms)
-        plan = plan_terms(terms, counts, total, self.budget(total))
+        plan = plan_terms(terms, counts, total, budget_for(total, self.row_budget))
         ranked = self.catalog.bm25(fts_match_expression(plan.used), limit) if plan.used else []
-        weights = _weights(words, counts, total)
-        reference = sum(weights)
+        weighted = _weighted(words, counts, total)
         texts = self.catalog.chunk_search_texts(c for c, _ in ranked[:COVERAGE_DEPTH])
-        coverage = max((_held(t, words, weights) for t in texts.values()), default=0.0)
+        coverage = max((_held(t, weighted) for t in texts.values()), default=0.0)
+        reference = sum(weight for _, weight in weighted)
         return LexicalResult(ranked, plan, KeywordEvidence(dict(ranked), reference, coverage))
 
-    def words_held(self, text: str, words: Sequence[QueryWord]) -> float:
-        """The IDF share of the query's words that ``text`` holds (in any of their forms)."""
-        if not words:
-            return 0.0
+    def words_held(self, texts: Mapping[int, str], words: Sequence[QueryWord]) -> dict[int, float]:
+        """For each text, the IDF share of the query's words it holds (in any form)."""
         counts, total = self._doc_counts(_forms(words))
-        return _held(text, words, _weights(words, counts, total))
+        weighted = _weighted(words, counts, total)
+        return {key: _held(text, weighted) for key, text in texts.items()}
+
+
+def budget_for(total: int, ceiling: int = ROW_BUDGET) -> int:
+    """The row budget of a query on an index of ``total`` chunks."""
+    return min(ceiling, LARGE_INDEX_ROW_BUDGET) if total > LARGE_INDEX else ceiling
 
 
 def plan_terms(
@@ -133,22 +134,25 @@ def _forms(words: Sequence[QueryWord]) -> list[str]:
     return list(dict.fromkeys(form for word in words for form in word.forms))
 
 
-def _weights(words: Sequence[QueryWord], counts: dict[str, int], total: int) -> list[float]:
-    """Each query word's IDF, from its best-known form; a word no chunk holds in any form
-    could still have scored, so it gets the highest IDF there is."""
+Weighted = list[tuple[frozenset[str], float]]  # per query word: its forms' stems, its IDF
+
+
+def _weighted(words: Sequence[QueryWord], counts: dict[str, int], total: int) -> Weighted:
+    """Each query word's index stems and IDF, from its rarest form that some chunk holds; a
+    word no chunk holds in any form could still have scored: it gets the highest IDF."""
     return [
-        idf(min((counts[f] for f in word.forms if counts[f]), default=0), total) for word in words
+        (
+            frozenset(porter.stem(form) for form in word.forms),
+            idf(min((counts[f] for f in word.forms if counts[f]), default=0), total),
+        )
+        for word in words
     ]
 
 
-def _held(text: str, words: Sequence[QueryWord], weights: list[float]) -> float:
-    reference = sum(weights)
+def _held(text: str, weighted: Weighted) -> float:
+    reference = sum(weight for _, weight in weighted)
     if reference <= 0:
         return 0.0
     stems = set(porter.stems_folded([porter.fold(t) for t in porter.tokens(text)]))
-    held = sum(
-        weight
-        for word, weight in zip(words, weights, strict=True)
-        if any(porter.stem(form) in stems for form in word.forms)
-    )
+    held = sum(weight for forms, weight in weighted if forms & stems)
     return min(held / reference, 1.0)

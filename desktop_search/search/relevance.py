@@ -70,14 +70,23 @@ class Background:
         with self._lock:
             newest = self.catalog.max_chunk_id()
             if self._taken_at < 0 or newest > self._taken_at * (1 + RESAMPLE_AFTER_GROWTH):
-                ids = sorted(self.catalog.chunk_ids())
-                chosen = random.Random(0).sample(ids, min(SAMPLE_SIZE, len(ids)))
-                parts = [v for _, v in self.catalog.iter_vectors(sorted(chosen))]
-                self._sample = (
-                    np.concatenate(parts) if parts else np.zeros((0, 0), dtype=np.float32)
-                )
+                self._sample = self._draw(newest)
                 self._taken_at = newest
             return self._sample
+
+    def _draw(self, newest: int) -> np.ndarray:
+        """Vectors of chunks drawn at random. Ids only grow, so ids drawn up to the newest
+        mostly exist (a large index is not listed whole for it); where most were removed,
+        the ids that remain are listed and drawn from."""
+        pick = random.Random(newest)
+        drawn = range(1, newest + 1)
+        ids = pick.sample(drawn, 2 * SAMPLE_SIZE) if newest > 2 * SAMPLE_SIZE else list(drawn)
+        parts = [v for _, v in self.catalog.iter_vectors(sorted(ids))]
+        if sum(len(p) for p in parts) < SAMPLE_SIZE // 4:
+            present = sorted(self.catalog.chunk_ids())
+            ids = pick.sample(present, min(SAMPLE_SIZE, len(present)))
+            parts = [v for _, v in self.catalog.iter_vectors(sorted(ids))]
+        return np.concatenate(parts) if parts else np.zeros((0, 0), dtype=np.float32)
 
     def standing(self, query: np.ndarray) -> tuple[float, float]:
         """(mean, spread) of the query's cosines with the sample."""

@@ -76,7 +76,7 @@ class SearchRequest:
     k: int = 10
     mode: Mode = "hybrid"
     filters: Filters = field(default_factory=Filters)
-    prf: bool | None = None  # None: the default for the mode
+    prf: bool | None = None  # None: the mode's default, where the first pass is confident
     relevant: list[str] = field(default_factory=list)  # paths the user marked relevant
     not_relevant: list[str] = field(default_factory=list)
     describe_expansion: bool = False  # name the words PRF drifted toward (for people)
@@ -211,12 +211,12 @@ class SearchService:
         dense = self.dense_vector(vector, limit, allowed) if vector is not None else []
         scores = self._fuse(request.mode, vector, dense, keywords)
 
-        asked_prf = PRF_BY_DEFAULT[request.mode] if request.prf is None else request.prf
-        # Feedback only from a first pass that is sure of itself: its keyword side holds
-        # most of the query, so its best files agree with both sides.
-        use_prf = bool(
-            asked_prf and vector is not None and keywords.coverage >= prf.MIN_KEYWORD_COVERAGE
-        )
+        # By default, feedback only from a first pass that is sure of itself: its keyword
+        # side holds most of the query, so its best files agree with both sides. Asked for
+        # (prf=True), it always runs.
+        confident = keywords.coverage >= prf.MIN_KEYWORD_COVERAGE
+        wanted = PRF_BY_DEFAULT[request.mode] and confident if request.prf is None else request.prf
+        use_prf = wanted and vector is not None
         explain["prf"] = use_prf
         if use_prf and vector is not None:
             feedback = self._rank_files(scores, filters, prf.FEEDBACK_FILES, excluded)
@@ -241,7 +241,7 @@ class SearchService:
                         len(self.store.vectors),
                     )
         named: set[int] = set()
-        if request.mode == "hybrid" and words:
+        if request.mode == "hybrid" and words and query_vector is not None:
             named = self._named_files(words, query_vector, scores, allowed)
             if named:
                 explain["named_files"] = len(named)
@@ -259,7 +259,7 @@ class SearchService:
     def _named_files(
         self,
         words: list[QueryWord],
-        vector: np.ndarray | None,
+        vector: np.ndarray,
         scores: dict[int, float],
         allowed: set[int] | None,
     ) -> set[int]:
@@ -282,20 +282,15 @@ class SearchService:
         }
         if not named:
             return set()
-        scored = catalog.chunk_files(scores)
-        have = set(scored.values())
-        for file_id in named - have:
-            ids = catalog.chunk_ids_of_file(file_id)
-            if allowed is not None:
-                ids = [i for i in ids if i in allowed]
-            if not ids:
-                continue
-            if vector is None:
-                scores[ids[0]] = 0.0
-                continue
-            for batch_ids, vectors in catalog.iter_vectors(ids):
-                for chunk_id, cosine in zip(batch_ids, vectors @ vector, strict=True):
-                    scores[chunk_id] = float(cosine)
+        # a named file the searches did not reach is scored by its chunks' cosines
+        reached = set(catalog.chunk_files(scores).values())
+        unscored = [
+            c
+            for c in catalog.chunk_ids_of_files(named - reached)
+            if allowed is None or c in allowed
+        ]
+        for ids, vectors in catalog.iter_vectors(unscored):
+            scores.update(zip(ids, (float(s) for s in vectors @ vector), strict=True))
         return named
 
     def _label(
@@ -311,11 +306,11 @@ class SearchService:
             for ids, vectors in catalog.iter_vectors(sorted({h.chunk_id for h in hits}))
             for c, s in zip(ids, vectors @ vector, strict=True)
         }
-        texts = catalog.chunk_search_texts(h.chunk_id for h in hits)
+        held = self.bm25.words_held(catalog.chunk_search_texts(cosines), words)
         for hit in hits:
             evidence = relevance.Evidence(
                 standing=(cosines.get(hit.chunk_id, mean) - mean) / spread,
-                words_held=self.bm25.words_held(texts.get(hit.chunk_id, ""), words),
+                words_held=held.get(hit.chunk_id, 0.0),
                 named=hit.file_id in named,
             )
             hit.match = relevance.label(evidence)

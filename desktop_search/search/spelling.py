@@ -245,7 +245,13 @@ class SpellingCorrector:
         options: list[Correction] = []
         for candidate in ranked[:CANDIDATES_CHECKED]:
             found = self._surface(candidate.term, folded)
-            if found is not None and min(found[1], candidate.stem_distance) <= most:
+            # Stems may be near where the words are not ("recursive" -> "recurs" is two
+            # edits from "return"): the word shown is never longer or shorter by more.
+            if (
+                found is not None
+                and min(found[1], candidate.stem_distance) <= most
+                and abs(len(found[0]) - len(folded)) <= most
+            ):
                 surface, distance = found
                 options.append(
                     Correction(

@@ -491,6 +491,17 @@ class Catalog:
                 )
         return result
 
+    def chunk_ids_of_files(self, file_ids: Iterable[int]) -> list[int]:
+        """The chunk ids of several files, in one query per 500 files."""
+        id_list = sorted(set(file_ids))
+        result: list[int] = []
+        for start in range(0, len(id_list), 500):
+            part = id_list[start : start + 500]
+            marks = ",".join("?" * len(part))
+            rows = self.conn.execute(f"SELECT id FROM chunks WHERE file_id IN ({marks})", part)
+            result.extend(int(r[0]) for r in rows)
+        return sorted(result)
+
     def chunk_ids_of_file(self, file_id: int) -> list[int]:
         return [
             int(r[0])

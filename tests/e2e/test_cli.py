@@ -154,7 +154,11 @@ def test_exit_code_zero_when_everything_indexes(cli: Cli, tmp_path: Path) -> Non
 
 
 def test_explain_shows_feedback_and_the_parsed_query(indexed_sample: Cli) -> None:
-    result = indexed_sample.json("search", 'pet feline type:txt "radiator"', "--explain")
+    # "pet feline" is not in the kitten's text: the first pass is not confident, so the
+    # default leaves the query alone and says so; --prf asks for feedback all the same
+    default = indexed_sample.json("search", 'pet feline type:txt "radiator"', "--explain")
+    assert default["explain"]["prf"] is False and "feedback" not in default["explain"]
+    result = indexed_sample.json("search", 'pet feline type:txt "radiator"', "--explain", "--prf")
     assert [Path(h["path"]).name for h in result["results"]] == ["kitten.txt"]
     explain = result["explain"]
     assert explain["prf"] is True

@@ -12,6 +12,7 @@ from desktop_search.search.lexical import (
     LARGE_INDEX_ROW_BUDGET,
     ROW_BUDGET,
     LexicalSearcher,
+    budget_for,
     plan_terms,
 )
 from desktop_search.search.service import SearchRequest
@@ -64,10 +65,8 @@ def test_the_budget_engages_only_on_a_large_index() -> None:
     terms = ["rare", "common"]
     plan = plan_terms(terms, {"rare": 40, "common": ROW_BUDGET}, 1_000_000)
     assert plan.used == ["rare"] and plan.left_out == ["common"]
-    searcher = LexicalSearcher.__new__(LexicalSearcher)
-    searcher.row_budget = ROW_BUDGET
-    assert searcher.budget(3000) == ROW_BUDGET
-    assert searcher.budget(LARGE_INDEX + 1) == LARGE_INDEX_ROW_BUDGET
+    assert budget_for(3000) == ROW_BUDGET
+    assert budget_for(LARGE_INDEX + 1) == LARGE_INDEX_ROW_BUDGET
 
 
 def test_explain_reports_left_out_terms(indexed: Engine) -> None:

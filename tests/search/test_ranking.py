@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop_search.engine import Engine
+from desktop_search.search import service
 from desktop_search.search.service import SearchRequest
 
 FILES = {
@@ -42,6 +43,9 @@ FILES = {
         "Ella meets standard in reading and exceeds it in mathematics. Teacher's note: a "
         "pleasure to have in class."
     ),
+    # only its path's grandparent folder says "archive": neither the text nor the
+    # name and parent folder the encoder sees
+    "Archive/2019/receipt.txt": "Receipt for a vacuum cleaner, paid by card on 3 March.",
     "Bills/Invoices 2023/plumber.txt": (
         "Invoice 1142. Repair of kitchen sink trap and replacement of a leaking valve. Labour "
         "two hours, parts included. Total due 240 dollars."
@@ -88,8 +92,7 @@ def test_an_exact_keyword_match_still_wins(indexed: Engine) -> None:
 def test_a_file_name_query_finds_the_file_first(indexed: Engine) -> None:
     # the report card's text says "meets" and "note": the named file must still win
     assert ranked(indexed, "meeting notes")[0] == "Work/meeting-notes-2024-04-09.md"
-    first_two = set(ranked(indexed, "invoices 2023")[:1])
-    assert first_two == {"Invoices 2023/plumber.txt"}
+    assert ranked(indexed, "invoices 2023")[0] == "Invoices 2023/plumber.txt"
 
 
 def test_a_misspelt_word_still_finds_its_file(indexed: Engine) -> None:
@@ -131,3 +134,13 @@ def test_feedback_runs_only_on_a_confident_first_pass(indexed: Engine) -> None:
     assert vague.explain["prf"] is False
     exact = indexed.search.run(SearchRequest(query="coconut milk jasmine rice curry"))
     assert exact.explain["prf"] is True
+
+
+def test_a_named_file_beyond_the_candidate_lists_still_comes_first(
+    indexed: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # with one candidate a side, neither search reaches the file: its name does
+    monkeypatch.setattr(service, "CANDIDATES", 1)
+    response = indexed.search.run(SearchRequest(query="archive", k=1))
+    assert Path(response.hits[0].path).name == "receipt.txt"
+    assert response.hits[0].match == "strong"

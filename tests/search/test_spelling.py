@@ -25,6 +25,7 @@ FILES = {
     "dessert.txt": "Crème brûlée for six: cream, vanilla, egg yolks and sugar.",
     "history.txt": "In the past, ships carried spices across the ocean.",
     "bills.txt": "Electricity bill 2024: 120 kWh, reference covid19, total 54 euros.",
+    "fibonacci.py": "def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)",
 }
 
 
@@ -197,3 +198,8 @@ def test_new_and_removed_words(engine: Engine, tmp_path: Path) -> None:
     assert not engine.indexer().index([str(docs)]).failed
     # The term is still in the kept list, but no chunk holds it any more.
     assert correct(fresh, "zepelin").replaced == {}
+
+
+def test_a_word_is_not_corrected_to_one_much_shorter_or_longer(speller: SpellingCorrector) -> None:
+    # the stems "recurs" and "return" are two edits apart; the words are four
+    assert correct(speller, "recursive series").replaced == {}
