@@ -12,15 +12,7 @@ a lone incidental keyword match falls into.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class Document:
-    path: str  # relative to the folder, "/"-separated
-    title: str  # the heading or document title ("" for code)
-    paragraphs: tuple[str, ...]  # pages of a PDF, chapters of an EPUB, slides of a PPTX
-    headings: tuple[str, ...] = ()  # EPUB chapter and PPTX slide titles, one per paragraph
+from benchmarks.folder_collection import Document
 
 
 def _doc(path: str, title: str, *paragraphs: str, headings: tuple[str, ...] = ()) -> Document:

@@ -22,24 +22,14 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from benchmarks.personal_documents import DOCUMENTS, Document
-from tests import docfactory
+from benchmarks.folder_collection import JudgedQuery, document_text, write_collection
+from benchmarks.personal_documents import DOCUMENTS
 
 Kind = Literal["paraphrase", "keyword", "filename", "typo"]
 KINDS: tuple[Kind, ...] = ("paraphrase", "keyword", "filename", "typo")
-
-
-@dataclass(frozen=True)
-class JudgedQuery:
-    text: str
-    kind: Kind
-    relevant: tuple[str, ...]  # relative paths of the relevant files
-    disjoint: bool = False  # claims: no content word shared with any relevant file
-    distractors: tuple[str, ...] = ()  # files sharing an incidental word with the query
 
 
 def _paraphrase(
@@ -377,59 +367,13 @@ QUERIES: tuple[JudgedQuery, ...] = (
 
 # -- writing the folder --------------------------------------------------------------------
 
-# docfactory.write_html wraps every page in a navigation bar with these words.
-_HTML_NAVIGATION = "Home About"
-
-
-def write_document(folder: Path, document: Document) -> Path:
-    """Writes one document in the format its name ends with."""
-    path = folder / document.path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    title, paragraphs = document.title, list(document.paragraphs)
-    suffix = path.suffix.lower()
-    if suffix in (".py", ".js"):
-        path.write_text(paragraphs[0], encoding="utf-8")
-    elif suffix == ".txt":
-        path.write_text("\n\n".join(([title] if title else []) + paragraphs) + "\n", "utf-8")
-    elif suffix == ".md":
-        path.write_text("\n\n".join([f"# {title}", *paragraphs]) + "\n", encoding="utf-8")
-    elif suffix == ".pdf":
-        docfactory.write_pdf(path, paragraphs, title=title)
-    elif suffix == ".docx":
-        docfactory.write_docx(path, paragraphs, headings=[title], title=title)
-    elif suffix == ".odt":
-        docfactory.write_odt(path, paragraphs, heading=title)
-    elif suffix == ".html":
-        docfactory.write_html(path, title, title, paragraphs)
-    elif suffix == ".pptx":
-        slides = [
-            [heading, text] for heading, text in zip(document.headings, paragraphs, strict=True)
-        ]
-        docfactory.write_pptx(path, [[title], *slides])
-    elif suffix == ".epub":
-        docfactory.write_epub(path, title, list(zip(document.headings, paragraphs, strict=True)))
-    else:
-        raise ValueError(f"no writer for {document.path!r}")
-    return path
-
 
 def build(folder: Path) -> list[JudgedQuery]:
     """Writes the collection into ``folder`` (created if missing); returns the queries.
 
     A folder that already holds other files is refused: they would change the benchmark.
     """
-    expected = {Path(document.path) for document in DOCUMENTS}
-    if folder.exists():
-        strangers = sorted(
-            str(p.relative_to(folder))
-            for p in folder.rglob("*")
-            if p.is_file() and p.relative_to(folder) not in expected
-        )
-        if strangers:
-            shown = ", ".join(strangers[:5])
-            raise ValueError(f"{folder} holds files that are not part of the collection: {shown}")
-    for document in DOCUMENTS:
-        write_document(folder, document)
+    write_collection(folder, DOCUMENTS)
     return list(QUERIES)
 
 
@@ -474,14 +418,6 @@ def content_tokens(text: str) -> list[str]:
 def content_words(text: str) -> set[str]:
     """Stemmed words of ``text`` that are not stop words."""
     return {crude_stem(w) for w in content_tokens(text)}
-
-
-def document_text(document: Document) -> str:
-    """Everything a file shows a search engine: its path, title, headings and text."""
-    parts = [document.path, document.title, *document.headings, *document.paragraphs]
-    if document.path.endswith(".html"):
-        parts.append(_HTML_NAVIGATION)
-    return "\n".join(parts)
 
 
 _BY_PATH = {document.path: document for document in DOCUMENTS}
