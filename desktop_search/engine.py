@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
 from desktop_search.chunking.chunker import Chunker
-from desktop_search.config.paths import default_model_dir
 from desktop_search.config.settings import Settings
 from desktop_search.embedding.encoder import Encoder
+from desktop_search.embedding.installed import find_model, identity_of
 from desktop_search.extract.guard import GuardedExtractor
 from desktop_search.indexer.ignore import IgnoreRules
+from desktop_search.indexer.model_switch import STEP as SWITCH_STEP
+from desktop_search.indexer.model_switch import ModelSwitch
 from desktop_search.indexer.pipeline import Indexer
 from desktop_search.search.service import SearchService
-from desktop_search.storage.store import IndexStore
+from desktop_search.storage.next_vectors import discard_next_vectors
+from desktop_search.storage.store import IndexStore, RecordedModel, open_catalog, recorded_model
 
 log = logging.getLogger(__name__)
 
@@ -27,18 +33,57 @@ class Engine:
     ) -> None:
         self.data_dir = data_dir
         self.settings = settings or Settings.load(data_dir)
-        model_dir = (
-            Path(self.settings.model_dir) if self.settings.model_dir else default_model_dir()
-        )
-        self.encoder = Encoder(model_dir, threads=self.settings.resolved_encoder_threads())
-        self.store = IndexStore(
-            data_dir,
-            model_name=self.encoder.name,
-            dimensions=self.encoder.dimensions,
-            read_only=read_only,
-        )
+        wanted = self.settings.resolved_model_dir()
+        threads = self.settings.resolved_encoder_threads()
+        catalog = open_catalog(data_dir, read_only=read_only)
+        try:
+            active = _active_model_dir(recorded_model(catalog), wanted)
+            self.encoder = Encoder(active, threads=threads)
+            self.store = IndexStore(
+                data_dir,
+                model_name=self.encoder.name,
+                dimensions=self.encoder.dimensions,
+                read_only=read_only,
+                model_dir=active,
+                catalog=catalog,
+            )
+        except BaseException:
+            catalog.close()
+            raise
         self.search = SearchService(self.store, self.encoder)
+        # The settings' model, while the index still has another's vectors (writers only).
+        self.switch: ModelSwitch | None = None
+        if not read_only:
+            if active != wanted:
+                log.info("the index changes model to %s in the background", wanted)
+                self.switch = ModelSwitch(self.store, Encoder(wanted, threads=threads), wanted)
+            else:
+                discard_next_vectors(data_dir)
         self._extractor: GuardedExtractor | None = None
+
+    def switch_step(
+        self, interrupted: Callable[[], bool] = lambda: False, limit: int = SWITCH_STEP
+    ) -> bool:
+        """Embed one more slice of the index with the settings' model (see
+        :mod:`desktop_search.indexer.model_switch`); True when there is nothing left to
+        embed (then :meth:`finish_switch`) or no switch under way."""
+        return self.switch is None or self.switch.step(interrupted, limit)
+
+    def finish_switch(self, lock: AbstractContextManager[object] | None = None) -> None:
+        """Put the settings' model in use for the whole index. ``lock`` is held while the
+        vectors, the encoder and the search service change (not while the new vector index
+        is built): a search holding it sees one model or the other."""
+        switch = self.switch
+        if switch is None:
+            return
+        prepared = switch.prepare()
+        with lock or contextlib.nullcontext():
+            switch.commit(prepared)
+            old = self.search
+            self.encoder = switch.encoder
+            self.search = SearchService(self.store, self.encoder)
+            self.switch = None
+        old.close()
 
     def indexer(self) -> Indexer:
         if self._extractor is None:
@@ -79,6 +124,8 @@ class Engine:
             # the configured folders (a running daemon answers with what it watches)
             "folders": list(self.settings.folders),
             "model": self.encoder.manifest.describe(),
+            # the settings' model while the index is being embedded with it, else None
+            "model_switch": self.switch.progress.describe() if self.switch else None,
             "data_dir": str(self.data_dir),
         }
 
@@ -91,6 +138,8 @@ class Engine:
 
     def close(self) -> None:
         self.close_indexer()
+        if self.switch is not None:
+            self.switch.close()
         self.search.close()
         self.store.close()
 
@@ -99,3 +148,20 @@ class Engine:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _active_model_dir(recorded: RecordedModel | None, wanted: Path) -> Path:
+    """The model that embeds queries and new files: the one whose vectors the index holds
+    while its folder can be found (the settings' model ``wanted`` takes over once it has
+    embedded the whole index), else ``wanted`` (an index of another model, whose folder is
+    gone, is then embedded again from the files)."""
+    if recorded is None or identity_of(wanted) == recorded.identity:
+        return wanted
+    found = find_model(recorded.identity, recorded.folder)
+    if found is None:
+        log.warning(
+            "the model of this index (%s) is not found: every file is embedded again",
+            recorded.identity,
+        )
+        return wanted
+    return found

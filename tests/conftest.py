@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -10,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from desktop_search.config.paths import default_model_dir
 from desktop_search.config.settings import Settings
 from desktop_search.engine import Engine
 from tests.corpus import build_sample_folder
@@ -53,6 +55,18 @@ def data_dir(tmp_path: Path) -> Path:
 def engine(data_dir: Path) -> Iterator[Engine]:
     with Engine(data_dir, settings=Settings(encoder_threads=1)) as opened:
         yield opened
+
+
+@pytest.fixture(scope="session")
+def other_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A second model folder for switching models: the shipped default's files under
+    another identity (the index cannot tell them apart by name)."""
+    folder = tmp_path_factory.mktemp("models") / "other-model"
+    shutil.copytree(default_model_dir(), folder)
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    manifest["name"] = "other-model"
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -9,8 +9,10 @@ A unit longer than a chunk is split at token boundaries.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from tokenizers import Tokenizer
 
@@ -147,7 +149,26 @@ def name_context(path: str) -> str:
     return f"{named} ({folder})" if folder else named
 
 
-def embedding_text(title: str, chunk: Chunk, name: str = "") -> str:
+class Passage(Protocol):
+    """What :func:`embedding_text` reads of a chunk (a new :class:`Chunk` or a stored one)."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def section(self) -> str: ...
+
+
+def embedding_texts(path: str, title: str, chunks: Sequence[Passage]) -> list[str]:
+    """What the encoder sees for each chunk of the file at ``path`` whose title is
+    ``title`` (its name when it has none): the same when a file is indexed and when its
+    stored chunks are embedded again by another model."""
+    name = name_context(path)
+    context_title = "" if title == Path(path).name and name else title
+    return [embedding_text(context_title, chunk, name) for chunk in chunks]
+
+
+def embedding_text(title: str, chunk: Passage, name: str = "") -> str:
     """What the encoder sees for a chunk: its file's name (see :func:`name_context`), title
     and heading as context, then the text; nothing is repeated that the chunk already
     starts with."""

@@ -30,6 +30,7 @@ class DaemonState(enum.StrEnum):
     UPDATING = "updating"
     RETRYING = "retrying"
     REMOVING = "removing"
+    CHANGING_MODEL = "changing model"  # the index is embedded again with the settings' model
     PAUSED = "paused"
     WAITING_BUSY = "waiting (the computer is busy)"
     WAITING_BATTERY = "waiting (on battery)"
@@ -45,6 +46,7 @@ BUSY_STATES = frozenset(
         DaemonState.UPDATING,
         DaemonState.RETRYING,
         DaemonState.REMOVING,
+        DaemonState.CHANGING_MODEL,
     }
 )
 

@@ -121,6 +121,12 @@ class Daemon:
             self.changes.discard_under(folder)
             self.worker.prune = True  # its files leave in a job of their own
 
+    def renew_indexer(self) -> None:
+        """An indexer for the engine's current settings and model."""
+        self.indexer = self.engine.indexer()
+        self.indexer.interrupt = self.worker.should_yield
+        self.watcher.set_rules(self.indexer.rules, include_hidden=self.engine.settings.index_hidden)
+
     def _save_folders(self) -> None:
         settings = self.engine.settings
         settings.folders = list(self.folders)
@@ -142,14 +148,13 @@ class Daemon:
         else:
             self.engine.settings = new
             self.engine.close_indexer()
-        self.indexer = self.engine.indexer()
-        self.indexer.interrupt = self.worker.should_yield
-        self.watcher.set_rules(self.indexer.rules, include_hidden=new.index_hidden)
+        self.renew_indexer()
+        # A new model embeds the stored chunks in the background (the worker's job), files
+        # need not be read again for it.
         rescan = (
             old.exclude_patterns != new.exclude_patterns
             or old.index_hidden != new.index_hidden
             or old.max_file_bytes != new.max_file_bytes
-            or old.resolved_model_dir() != new.resolved_model_dir()
         )
         if rescan:
             self.worker.scans.update(self.folders)

@@ -45,6 +45,7 @@ DISK_FULL_RETRY_S = 15.0
 SAVE_EVERY_S = 30.0  # the vector file is saved at most this often while work goes on
 RECHECK_FOLDERS_S = 5.0  # how often missing watched folders are looked for again
 RECENT_ERRORS = 20
+SWITCH_RETRY_S = 60.0  # after a model-switch step that failed
 
 
 @dataclass
@@ -102,6 +103,7 @@ class Worker:
         self._last_save = time.monotonic()
         self._unsaved_work = False
         self._disk_full_until = 0.0
+        self._switch_after = 0.0
         self.load = LoadMonitor(self._child_pids)
         self.snapshot = Snapshot()
 
@@ -146,12 +148,15 @@ class Worker:
                 continue
             if self._next_job():
                 continue
-            paths = self.changes.take_due(timeout_s=1.0)
+            switching = self._switch_due()
+            paths = self.changes.take_due(timeout_s=0.0 if switching else 1.0)
             if paths:
                 self._job(DaemonState.UPDATING, paths, self._update)
             elif time.monotonic() >= next_reconcile:
                 self.scans.update(self.daemon.folders)
                 next_reconcile = time.monotonic() + RECONCILE_EVERY_S
+            elif switching:
+                self._job(DaemonState.CHANGING_MODEL, [], self._change_model)
             else:
                 self._save_if_due(force=self._unsaved_work)
                 self._set_state(DaemonState.IDLE)
@@ -321,6 +326,23 @@ class Worker:
                     job.pending.difference_update(folders)
         return summary
 
+    def _switch_due(self) -> bool:
+        """A model switch waits (see :mod:`desktop_search.indexer.model_switch`) and did not
+        just fail."""
+        return self.daemon.engine.switch is not None and time.monotonic() >= self._switch_after
+
+    def _change_model(self, _paths: list[str]) -> IndexSummary:
+        """Embed one more step of the index with the settings' model; at the end put it in
+        use (searches wait only while the vectors change hands). If a step breaks, the
+        next one waits SWITCH_RETRY_S (the error is in ``status``)."""
+        engine = self.daemon.engine
+        self._switch_after = time.monotonic() + SWITCH_RETRY_S
+        if engine.switch_step(self.should_yield):
+            engine.finish_switch(self.daemon.engine_lock)
+            self.daemon.renew_indexer()
+        self._switch_after = 0.0
+        return IndexSummary()
+
     def _retry(self, paths: list[str]) -> IndexSummary:
         """Failed files, tried again even though they have not changed: marked as not in
         sync, they join the queue and are done a batch at a time."""
@@ -410,7 +432,9 @@ class Worker:
 
     def _hold_back_reason(self) -> DaemonState | None:
         """Why not to index right now (None: go ahead); looked at only when work waits."""
-        has_work = bool(len(self.changes) or self.scans or self.prune or self.retries)
+        has_work = bool(
+            len(self.changes) or self.scans or self.prune or self.retries or self._switch_due()
+        )
         if not has_work:
             self.load.others_share()  # keep the sample fresh for the next look
             return None

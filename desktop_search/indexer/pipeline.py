@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from desktop_search.chunking.chunker import Chunker, embedding_text, name_context
+from desktop_search.chunking.chunker import Chunker, embedding_texts
 from desktop_search.embedding.encoder import Encoder
 from desktop_search.extract.base import ExtractionCancelled, ExtractionError
 from desktop_search.extract.guard import GuardedExtractor
@@ -157,8 +157,6 @@ class Indexer:
                 return _Prepared(found, "vanished", reason="file vanished during indexing")
             return _Prepared(found, "failed", reason=str(exc))
         title = clean_text(extracted.title or Path(path).name)
-        name = name_context(path)
-        context_title = "" if title == Path(path).name and name else title
         chunks = self.chunker.chunk(extracted)
         if not chunks:
             return _Prepared(found, "failed", reason="no text found in file")
@@ -169,7 +167,7 @@ class Indexer:
             title=title,
             content_hash=digest,
             chunks=[NewChunk(c.ordinal, c.start, c.end, c.section, c.text) for c in chunks],
-            texts=[clean_text(embedding_text(context_title, c, name)) for c in chunks],
+            texts=[clean_text(t) for t in embedding_texts(path, title, chunks)],
         )
 
     def _produce(self, todo: list[FoundFile], hashes: dict[str, str | None]) -> Iterator[_Prepared]:

@@ -230,6 +230,20 @@ class Catalog:
         with self.transaction() as conn:
             self.set_meta(conn, VECTORS_DIGEST_KEY, digest.encode())
 
+    def forget_vectors_digest(self, conn: sqlite3.Connection) -> None:
+        """The vector file is no longer the catalog's: it is rebuilt at the next open."""
+        conn.execute("DELETE FROM meta WHERE key = ?", (VECTORS_DIGEST_KEY,))
+
+    def replace_vectors(
+        self, conn: sqlite3.Connection, ids: Sequence[int], vectors: np.ndarray
+    ) -> None:
+        """Every chunk of ``ids`` gets its row of ``vectors`` (another model's)."""
+        blobs = vectors.astype(np.float16)
+        conn.executemany(
+            "UPDATE chunks SET vector = ? WHERE id = ?",
+            [(v.tobytes(), i) for i, v in zip(ids, blobs, strict=True)],
+        )
+
     # -- files ------------------------------------------------------------------------
 
     def file_state(self, path: str) -> FileState | None:

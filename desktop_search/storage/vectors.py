@@ -61,12 +61,7 @@ class VectorIndex:
         self.index = self._open()
 
     def _new(self) -> Index:
-        return Index(
-            ndim=self.dimensions,
-            metric="cos",
-            dtype=VECTOR_DTYPE,
-            expansion_search=EXPANSION_SEARCH,
-        )
+        return self.built([], np.zeros((0, self.dimensions), dtype=np.float32))
 
     def _open(self) -> Index:
         """The saved index, or an empty one (marked dirty, so that the next save replaces
@@ -154,6 +149,26 @@ class VectorIndex:
     def reset(self) -> None:
         with self._lock:
             self.index = self._new()
+            self.dirty = True
+
+    def built(self, keys: list[int], vectors: np.ndarray, *, threads: int = 1) -> Index:
+        """A new index of ``vectors`` (of any dimensions), built while this one still
+        answers searches; :meth:`adopt` puts it in use."""
+        index = Index(
+            ndim=int(vectors.shape[1]) if len(keys) else self.dimensions,
+            metric="cos",
+            dtype=VECTOR_DTYPE,
+            expansion_search=EXPANSION_SEARCH,
+        )
+        if keys:
+            index.add(np.asarray(keys, dtype=np.uint64), vectors, threads=threads)
+        return index
+
+    def adopt(self, index: Index) -> None:
+        """Use ``index`` (from :meth:`built`) from now on; saved at the next save."""
+        with self._lock:
+            self.index = index
+            self.dimensions = int(index.ndim)
             self.dirty = True
 
     def search(self, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:

@@ -1,0 +1,47 @@
+"""A model chosen in the settings takes over in the background: the running daemon keeps
+answering searches, with the old vectors until the new ones are all there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop_search.storage.next_vectors import NEXT_VECTORS_FILE
+from tests.daemon.harness import RunningDaemon, wait_for
+
+TOPICS = [
+    ("lighthouse", "The lighthouse keeper climbed the tower every evening at dusk."),
+    ("bread", "Knead the dough for ten minutes, then let it rise until doubled."),
+    ("tax", "Your income tax return is due by the end of April this year."),
+    ("tennis", "We booked the tennis court for Saturday morning at nine."),
+]
+
+
+def test_the_daemon_changes_model_without_a_moment_where_nothing_is_found(
+    daemon: RunningDaemon, other_model: Path
+) -> None:
+    folder = daemon.folders[0]
+    for n in range(30):
+        topic, text = TOPICS[n % len(TOPICS)]
+        (folder / f"{topic}-{n:02d}.txt").write_text(f"{text} Note number {n}.", "utf-8")
+    before = daemon.idle()
+    assert before["model"]["name"] == "all-MiniLM-L6-v2"
+    assert before["model_switch"] is None
+
+    daemon.client.call("set_settings", changes={"model_dir": str(other_model)})
+    answered = 0
+
+    def switched() -> bool:
+        nonlocal answered
+        hits = daemon.search("when is the tax form due", k=3)
+        assert hits and hits[0].startswith("tax-"), hits  # never an empty moment
+        answered += 1
+        status = daemon.client.call("status")
+        return status["model"]["name"] == "other-model" and status["model_switch"] is None
+
+    wait_for(switched, timeout_s=300, what="the new model to take over")
+    after = daemon.idle()
+    assert answered >= 1
+    assert after["chunks"] == before["chunks"]  # no file was indexed again for it
+    assert after["files_indexed"] == before["files_indexed"]
+    assert not (daemon.data_dir / NEXT_VECTORS_FILE).exists()
+    assert daemon.search("baking a loaf", k=1)[0].startswith("bread-")
