@@ -40,6 +40,7 @@ class TopPassage:
     snippet: str  # as shown, with its ellipses
     chunk_text: str
     start: int  # where the snippet's text (without a leading ellipsis) begins in chunk_text
+    highlights: int = 0  # how many words the snippet highlights
 
     @property
     def body(self) -> str:
@@ -72,7 +73,8 @@ def top_passage(hit: SearchHit, chunk_start: int, chunk_text: str) -> TopPassage
     led = hit.snippet.startswith(ELLIPSIS) and not chunk_text[offset:].startswith(
         hit.snippet.rstrip(ELLIPSIS)
     )
-    return TopPassage(hit.snippet, chunk_text, offset + (len(ELLIPSIS) if led else 0))
+    start = offset + (len(ELLIPSIS) if led else 0)
+    return TopPassage(hit.snippet, chunk_text, start, len(hit.highlights))
 
 
 @dataclass
