@@ -25,7 +25,9 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from benchmarks.folder_collection import JudgedQuery, document_text, write_collection
+from benchmarks.folder_collection import JudgedQuery as JudgedQuery  # re-exported
+from benchmarks.folder_collection import document_text as document_text  # re-exported
+from benchmarks.folder_collection import write_collection
 from benchmarks.personal_documents import DOCUMENTS
 
 Kind = Literal["paraphrase", "keyword", "filename", "typo"]
