@@ -28,6 +28,7 @@ from desktop_search.extract.guard import GuardedExtractor
 from desktop_search.extract.registry import is_supported
 from desktop_search.indexer.ignore import IgnoreRules
 from desktop_search.indexer.scanner import FoundFile, ScanResult, scan
+from desktop_search.language.detect import chunk_language
 from desktop_search.storage.catalog import NewChunk, NewFile, clean_text, encode_path
 from desktop_search.storage.store import IndexStore
 
@@ -166,7 +167,14 @@ class Indexer:
             kind=extracted.kind,
             title=title,
             content_hash=digest,
-            chunks=[NewChunk(c.ordinal, c.start, c.end, c.section, c.text) for c in chunks],
+            # each chunk's language, for the keyword index's analysis (here, on the
+            # producer thread, while the consumer embeds)
+            chunks=[
+                NewChunk(
+                    c.ordinal, c.start, c.end, c.section, c.text, chunk_language(clean_text(c.text))
+                )
+                for c in chunks
+            ],
             texts=[clean_text(t) for t in embedding_texts(path, title, chunks)],
         )
 

@@ -11,17 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterable
 
-from desktop_search.search import porter
+from desktop_search.language import normalise
 
 
 class KnownWords(Container[str]):
     def __init__(self, words: Iterable[str]) -> None:
-        self._words = frozenset(porter.fold(w) for w in words)
+        self._words = frozenset(normalise.fold(w) for w in words)
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
             return False
-        folded = porter.fold(word)
+        folded = normalise.fold(word)
         singulars = (folded, folded.removesuffix("s"), folded.removesuffix("es"))
         return any(w in self._words for w in singulars)
 

@@ -10,7 +10,10 @@ query on a few thousand chunks, every word is kept, however long the query.
 
 A query word comes with its spelling corrections (:mod:`desktop_search.search.spelling`):
 BM25 searches for all of them, and the word counts once in the query's reference score
-(with the IDF of its best-known form).
+(with the IDF of its best-known form). Each is searched in its analysed forms
+(:func:`desktop_search.language.analyser.word_forms`) for the languages the index holds
+most and the query's own language: "Kündigungen" as the English "kundigungen" and the
+German "kundig", a Chinese word as the phrase of its bigrams.
 """
 
 from __future__ import annotations
@@ -19,10 +22,10 @@ import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from desktop_search.search import porter
+from desktop_search.language import analyser, detect
 from desktop_search.search.fusion import KeywordEvidence, idf
-from desktop_search.search.terms import fts_match_expression
 from desktop_search.storage.catalog import Catalog
+from desktop_search.storage.fts_query import any_of
 
 # Rows FTS5 may score for one query (1.5 us each): 16,000 (about 25 ms) on an index under
 # 50,000 chunks, where the rest of a query is quick, so a long query keeps its words;
@@ -38,7 +41,8 @@ Ranked = list[tuple[int, float]]
 
 @dataclass(frozen=True)
 class QueryWord:
-    """One word of the query and the forms searched for it (itself, its corrections)."""
+    """One word of the query and the forms searched for it (itself, its corrections), as
+    typed: each is searched in its analysed forms."""
 
     forms: tuple[str, ...]
 
@@ -69,20 +73,39 @@ class LexicalSearcher:
         self._total = 0
         self._counts_at = -1  # highest chunk id when the cache was filled
 
-    def _doc_counts(self, terms: Sequence[str]) -> tuple[dict[str, int], int]:
-        """Document counts and the number of chunks. A count stops just above the budget
-        (FTS5 reads no further): only on an index of more chunks than that, and only for a
-        word the budget leaves out, is its IDF read higher than it is, where it is small."""
+    def _form_counts(self, forms: Sequence[str]) -> tuple[dict[str, int], int]:
+        """Document counts of analysed forms and the number of chunks. A count stops just
+        above the budget (FTS5 reads no further): only on an index of more chunks than
+        that, and only for a word the budget leaves out, is its IDF read higher than it
+        is, where it is small."""
         with self._lock:
             newest = self.catalog.max_chunk_id()  # ids only grow: a cheap sign of change
             if abs(newest - self._counts_at) > CACHE_TOLERANCE * max(self._counts_at, 1):
                 self._counts.clear()
                 self._counts_at = newest
                 self._total = self.catalog.chunk_count()
-            missing = [t for t in terms if t not in self._counts]
+            missing = [f for f in dict.fromkeys(forms) if f not in self._counts]
             if missing:
-                self._counts.update(self.catalog.term_doc_counts(missing, self.row_budget))
-            return {t: self._counts[t] for t in terms}, max(self._total, 1)
+                self._counts.update(self.catalog.form_doc_counts(missing, self.row_budget))
+            return {f: self._counts[f] for f in forms}, max(self._total, 1)
+
+    def analysed(self, words: Sequence[QueryWord]) -> dict[str, tuple[str, ...]]:
+        """Each form of the query's words (as typed) -> the analysed forms it is searched
+        as, in the index's languages and the query's own."""
+        typed = _forms(words)
+        languages = self.catalog.analysis_languages(detect.query_language(" ".join(typed)))
+        return {form: analyser.word_forms(form, languages) for form in typed}
+
+    def _doc_counts(
+        self, terms: Sequence[str], analysed: Mapping[str, tuple[str, ...]] | None = None
+    ) -> tuple[dict[str, int], int]:
+        """For words as typed: the chunks holding any of its analysed forms (at most the
+        sum of the forms' counts; FTS5 reads that many rows for it) and the chunk count."""
+        if analysed is None:
+            analysed = self.analysed([QueryWord.plain(t) for t in terms])
+        forms = [f for t in terms for f in analysed.get(t, ())]
+        counts, total = self._form_counts(forms)
+        return {t: min(sum(counts[f] for f in analysed.get(t, ())), total) for t in terms}, total
 
     def plan(self, terms: Sequence[str], budget: int | None = None) -> LexicalPlan:
         counts, total = self._doc_counts(terms)
@@ -91,22 +114,47 @@ class LexicalSearcher:
 
     def search(self, words: Sequence[QueryWord], limit: int) -> LexicalResult:
         terms = _forms(words)
-        if not terms:
+        analysed = self.analysed(words)
+        if not any(analysed.values()):
             return LexicalResult([], LexicalPlan([]), KeywordEvidence({}, 0.0, 0.0))
-        counts, total = self._doc_counts(terms)
+        counts, total = self._doc_counts(terms, analysed)
         plan = plan_terms(terms, counts, total, budget_for(total, self.row_budget))
-        ranked = self.catalog.bm25(fts_match_expression(plan.used), limit) if plan.used else []
-        weighted = _weighted(words, counts, total)
+        match = any_of(f for t in plan.used for f in analysed[t])
+        ranked = self.catalog.bm25(match, limit) if match else []
+        weighted = self._weighted(words, analysed)
         texts = self.catalog.chunk_search_texts(c for c, _ in ranked[:COVERAGE_DEPTH])
         coverage = max((_held(t, weighted) for t in texts.values()), default=0.0)
         reference = sum(weight for _, weight in weighted)
         return LexicalResult(ranked, plan, KeywordEvidence(dict(ranked), reference, coverage))
 
     def words_held(self, texts: Mapping[int, str], words: Sequence[QueryWord]) -> dict[int, float]:
-        """For each text, the IDF share of the query's words it holds (in any form)."""
-        counts, total = self._doc_counts(_forms(words))
-        weighted = _weighted(words, counts, total)
+        """For each chunk's analysed text (:meth:`Catalog.chunk_search_texts`), the IDF
+        share of the query's words it holds (in any form)."""
+        analysed = self.analysed(words)
+        weighted = self._weighted(words, analysed)
         return {key: _held(text, weighted) for key, text in texts.items()}
+
+    def phrase_match(self, phrases: Sequence[str]) -> str:
+        """An FTS5 expression for chunks holding every phrase (words as typed, in order), in
+        any of its analyses."""
+        languages = self.catalog.analysis_languages(detect.query_language(" ".join(phrases)))
+        parts = [any_of(analyser.word_forms(p, languages)) for p in phrases]
+        return " AND ".join(f"({part})" for part in parts if part) or '""'  # '""': nothing
+
+    def _weighted(
+        self, words: Sequence[QueryWord], analysed: Mapping[str, tuple[str, ...]]
+    ) -> Weighted:
+        """Each query word's analysed forms and IDF, from its rarest form that some chunk
+        holds; a word no chunk holds in any form could still have scored: it gets the
+        highest IDF."""
+        forms = [f for word in words for typed in word.forms for f in analysed.get(typed, ())]
+        counts, total = self._form_counts(forms)
+        weighted: Weighted = []
+        for word in words:
+            own = frozenset(f for typed in word.forms for f in analysed.get(typed, ()))
+            held = [counts[f] for f in own if counts[f]]
+            weighted.append((own, idf(min(held, default=0), total)))
+        return weighted
 
 
 def budget_for(total: int, ceiling: int = ROW_BUDGET) -> int:
@@ -134,25 +182,18 @@ def _forms(words: Sequence[QueryWord]) -> list[str]:
     return list(dict.fromkeys(form for word in words for form in word.forms))
 
 
-Weighted = list[tuple[frozenset[str], float]]  # per query word: its forms' stems, its IDF
-
-
-def _weighted(words: Sequence[QueryWord], counts: dict[str, int], total: int) -> Weighted:
-    """Each query word's index stems and IDF, from its rarest form that some chunk holds; a
-    word no chunk holds in any form could still have scored: it gets the highest IDF."""
-    return [
-        (
-            frozenset(porter.stem(form) for form in word.forms),
-            idf(min((counts[f] for f in word.forms if counts[f]), default=0), total),
-        )
-        for word in words
-    ]
+Weighted = list[tuple[frozenset[str], float]]  # per query word: its analysed forms, its IDF
 
 
 def _held(text: str, weighted: Weighted) -> float:
+    """The IDF share of the query's words an analysed text holds."""
     reference = sum(weight for _, weight in weighted)
     if reference <= 0:
         return 0.0
-    stems = set(porter.stems_folded([porter.fold(t) for t in porter.tokens(text)]))
-    held = sum(weight for forms, weight in weighted if forms & stems)
+    terms = analyser.term_set(text)
+    held = sum(
+        weight
+        for forms, weight in weighted
+        if any(analyser.form_held(f, terms, text) for f in forms)
+    )
     return min(held / reference, 1.0)

@@ -52,7 +52,7 @@ def passage_in_context(catalog: Catalog, path: str, chunk_id: int, query: str = 
         text=text,
         match_start=match_start,
         match_end=match_end,
-        highlights=highlight_spans(text, query_terms(query)) if query else [],
+        highlights=highlight_spans(text, query_terms(query), match.language) if query else [],
         more_before=same_section[0].id != ids[0],
         more_after=same_section[-1].id != ids[-1],
     )

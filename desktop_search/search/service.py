@@ -138,7 +138,7 @@ class SearchService:
 
     def _phrase_chunks(self, phrases: list[str]) -> set[int]:
         """Chunks whose text contains every phrase (FTS5 finds candidates, text confirms)."""
-        expression = " AND ".join('"' + p.replace('"', '""') + '"' for p in phrases)
+        expression = self.bm25.phrase_match(phrases)  # each phrase analysed as the index is
         found = {c for c, _ in self.store.catalog.bm25(expression, PHRASE_CANDIDATES)}
         chunks = self.store.catalog.chunks_by_ids(found)
         return {
@@ -384,7 +384,7 @@ class SearchService:
             row, chunk = files.get(file_id), chunks.get(chunk_id)
             if row is None or chunk is None:
                 continue
-            snippet = make_snippet(chunk.text, terms)
+            snippet = make_snippet(chunk.text, terms, language=chunk.language)
             modified = (
                 datetime.fromtimestamp(row.mtime_ns / 1e9).isoformat(timespec="seconds")
                 if row.mtime_ns

@@ -1,21 +1,28 @@
 """Misspelt query words corrected from the index's own vocabulary ("lasgna" -> "lasagna").
 
 No dictionary and no network: the candidates are the terms of the keyword index itself
-(FTS5 Porter stems, see :mod:`desktop_search.search.porter`).
+(stems, as :mod:`desktop_search.language.analyser` makes them in each chunk's language).
 
 - A word is looked at only if it has 4 letters or more, is made of letters only (numbers,
-  codes and words of no letter script are left alone), is not one of the words the caller
-  knows to be spelt right, and FTS5 finds no chunk for it: a word the index knows costs
-  one lookup and is never changed.
+  codes and words of no letter script are left alone; Chinese, Japanese and Korean too),
+  is not one of the words the caller knows to be spelt right, and FTS5 finds no chunk for
+  it in any of its forms: a word the index knows costs one lookup and is never changed.
+- A word is corrected only into a word of its own language. When that can be told (the
+  query's language, when the index holds it; a Latin word with letters English lacks,
+  "démission", is not English), a candidate must come from text of that language, so a
+  French word is never "corrected" into an English one ("démission" into "decision"),
+  and a word of a language the index does not hold is left alone. A word
+  whose language cannot be told (a typo: "lasgna") takes a candidate of any language.
 - Candidates: index terms within Damerau-Levenshtein distance 1 (optimal string alignment;
-  2 for words of 8 letters or more) of the typed word's stem, and the stems of the words
-  one edit from the typed word (a typo in a suffix, "renewel" -> "renewal" -> "renew",
-  although the stems "renewel" and "renew" are two edits apart). They are taken from the
-  terms that begin with the word's first letter, or with its first two letters swapped: a
-  typo in the first letter is not corrected.
+  2 for words of 8 letters or more) of the typed word's stem (in each language the index
+  holds most), and the stems of the words one edit from the typed word (a typo in a
+  suffix, "renewel" -> "renewal" -> "renew", although the stems "renewel" and "renew"
+  are two edits apart). They are taken from the terms that begin with the word's first
+  letter, or with its first two letters swapped: a typo in the first letter is not
+  corrected.
 - Each candidate is shown and searched as a word of the indexed text with that stem (the
-  one nearest the typed word, in the first chunks holding it: "recip" -> "recipe"); FTS5
-  stems it back to the term when it is searched. A candidate is kept if that word, or its
+  one nearest the typed word, in the first chunks holding it: "recip" -> "recipe"); it is
+  analysed back to the term when it is searched. A candidate is kept if that word, or its
   stem, is within the distance; the nearest word wins, then the nearest stem, then the
   term held by most chunks; and, before all, one that shares a chunk with the query's other
   words ("bananna bred": "bread", not "bed").
@@ -39,9 +46,11 @@ from dataclasses import dataclass, field
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from desktop_search.search import porter
-from desktop_search.search.terms import fts_match_expression, words
+from desktop_search.language import analyser, detect, normalise
+from desktop_search.language.scripts import LATIN, analysis_language, is_cjk, script_of, writes_in
+from desktop_search.search.terms import words
 from desktop_search.storage.catalog import Catalog
+from desktop_search.storage.fts_query import any_of
 
 MIN_LETTERS = 4
 TWO_EDITS_FROM = 8  # letters from which a word may be two edits from its term
@@ -54,7 +63,7 @@ SURFACE_CHUNKS = 10  # chunks read, at most, for the words of a candidate term
 @dataclass(frozen=True)
 class Correction:
     word: str  # the query word as typed (lower case)
-    term: str  # the index term (a Porter stem) taken for it
+    term: str  # the index term (a stem) taken for it
     surface: str  # a word of the indexed text with that stem, lower case
     distance: int  # edits from the typed word to ``surface``
     stem_distance: int  # edits from the typed word's stem to ``term``
@@ -177,6 +186,15 @@ class _Candidate:
     documents: int
 
 
+@dataclass(frozen=True)
+class _Query:
+    """What the corrections of one query depend on besides its words."""
+
+    languages: tuple[str, ...]  # the analyses a word is searched in
+    language: str  # the query's language when the index holds it, else ''
+    latin: frozenset[str]  # the Latin-script languages the index holds
+
+
 class SpellingCorrector:
     """Corrects query words against one catalog's vocabulary (safe to share by threads).
 
@@ -203,48 +221,88 @@ class SpellingCorrector:
         A word takes the best of its candidates that shares a chunk with the query's other
         words (those the index knows, or the candidates of its other misspelt words), so
         "bred" beside "banana" becomes "bread", not "bed"; when none does, its best."""
-        options = {word: self._options(word) for word in terms if self._misspelt(word)}
+        query = self._query(terms)
+        options = {
+            word: self._options(word, query) for word in terms if self._misspelt(word, query)
+        }
         if not options:
             return Corrections(tuple(terms))
-        known = [t for t in terms if t not in options and self._known(t)]
+        known = [t for t in terms if t not in options and self._known(t, query)]
         chosen: list[Correction] = []
         for word, candidates in options.items():
             company = known + [c.surface for w, cs in options.items() if w != word for c in cs]
             if candidates:
-                together = (c for c in candidates if self._together(c.surface, company))
+                together = (c for c in candidates if self._together(c.surface, company, query))
                 chosen.append(next(together, candidates[0]))
         return Corrections(tuple(terms), tuple(chosen))
 
-    def _misspelt(self, word: str) -> bool:
-        folded = porter.fold(word)
+    def _query(self, terms: Sequence[str]) -> _Query:
+        held = [language for language, _ in self.catalog.languages()]
+        told = detect.query_language(" ".join(terms))
+        return _Query(
+            self.catalog.analysis_languages(told),
+            told if told in held else "",
+            frozenset(language for language in held if writes_in(language, LATIN)),
+        )
+
+    def _misspelt(self, word: str, query: _Query) -> bool:
+        folded = normalise.fold(word)
         return (
             len(folded) >= MIN_LETTERS
             and folded.isalpha()
+            and not is_cjk(folded)
             and folded not in self.words
-            and not self._known(word)
+            and not self._known(word, query)
         )
 
-    def _known(self, word: str) -> bool:
-        """Whether FTS5 finds a chunk for ``word`` (stemmed by FTS5 itself)."""
-        return self.catalog.matches(fts_match_expression([word]))
+    def _match(self, word: str, query: _Query) -> str:
+        return any_of(analyser.word_forms(word, query.languages))
 
-    def _together(self, surface: str, company: list[str]) -> bool:
-        if not company:
+    def _known(self, word: str, query: _Query) -> bool:
+        """Whether FTS5 finds a chunk for ``word`` in any of its forms."""
+        match = self._match(word, query)
+        return bool(match) and self.catalog.matches(match)
+
+    def _together(self, surface: str, company: list[str], query: _Query) -> bool:
+        others = [m for m in (self._match(w, query) for w in company) if m]
+        match = self._match(surface, query)
+        if not others or not match:
             return False
-        match = f"{fts_match_expression([surface])} AND ({fts_match_expression(company)})"
-        return self.catalog.matches(match)
+        return self.catalog.matches(f"({match}) AND ({' OR '.join(others)})")
 
-    def _options(self, word: str) -> list[Correction]:
+    @staticmethod
+    def _word_languages(folded: str, word: str, query: _Query) -> frozenset[str] | None:
+        """The languages ``word`` can be a word of, when that can be told (None: any).
+
+        A Latin word with letters English lacks is not English: it is of the query's
+        language if the index holds that one, else of any other Latin language the index
+        holds (none: it is not corrected). Another word is of the query's language when
+        the index holds that, else it cannot be told (a typo has no language)."""
+        if script_of(folded) != LATIN:
+            return None
+        foreign = not normalise.text(word).isascii()
+        if foreign:
+            if query.language and query.language != "en":
+                return frozenset({query.language})
+            return query.latin - {"en"}
+        return frozenset({query.language}) if query.language else None
+
+    def _options(self, word: str, query: _Query) -> list[Correction]:
         """The corrections of ``word``, best first: index terms whose stem or a word of the
-        indexed text is within reach of the typed word; the nearer that word, the better."""
-        folded = porter.fold(word)
+        indexed text is within reach of the typed word; the nearer that word, the better;
+        of the word's language only, when that can be told."""
+        folded = normalise.fold(word)
+        allowed = self._word_languages(folded, word, query)
+        if allowed is not None and not allowed:
+            return []
         most = 2 if len(folded) >= TWO_EDITS_FROM else 1
         ranked = sorted(
-            self._candidates(folded, most), key=lambda c: (c.distance, -c.documents, c.term)
+            self._candidates(folded, most, query.languages),
+            key=lambda c: (c.distance, -c.documents, c.term),
         )
         options: list[Correction] = []
         for candidate in ranked[:CANDIDATES_CHECKED]:
-            found = self._surface(candidate.term, folded)
+            found = self._surface(candidate.term, folded, allowed, query)
             # Stems may be near where the words are not ("recursive" -> "recurs" is two
             # edits from "return"): the word shown is never longer or shorter by more.
             if (
@@ -266,53 +324,60 @@ class SpellingCorrector:
         options.sort(key=lambda c: (c.distance, c.stem_distance, -c.documents, c.term))
         return options
 
-    def _candidates(self, folded: str, most: int) -> list[_Candidate]:
-        """Index terms within ``most`` edits of the typed word's stem, or the stems of the
-        words one edit from the typed word."""
+    def _candidates(self, folded: str, most: int, languages: Sequence[str]) -> list[_Candidate]:
+        """Index terms within ``most`` edits of the typed word's stem in one of
+        ``languages``, or the stems of the words one edit from the typed word."""
         lists = [self._terms.starting(folded[0])]
         if folded[1] != folded[0]:
             lists.append(self._terms.starting(folded[1] + folded[0]))
-        typed = porter.stem_folded(folded)
+        typed = {analyser.token_terms(folded, language)[0] for language in languages}
         found: dict[str, _Candidate] = {}
 
         def consider(term: str, distance: int, stem_distance: int, documents: int) -> None:
-            if term != typed and (term not in found or found[term].distance > distance):
+            if term not in typed and (term not in found or found[term].distance > distance):
                 found[term] = _Candidate(term, distance, stem_distance, documents)
 
-        for terms in lists:
-            choices = terms.of_length(len(typed) - most, len(typed) + most)
-            for term, distance, _ in process.extract(
-                typed, choices, scorer=OSA.distance, score_cutoff=most, limit=None
-            ):
-                consider(term, int(distance), int(distance), terms.documents[term])
+        for stem in typed:
+            for terms in lists:
+                choices = terms.of_length(len(stem) - most, len(stem) + most)
+                for term, distance, _ in process.extract(
+                    stem, choices, scorer=OSA.distance, score_cutoff=most, limit=None
+                ):
+                    consider(term, int(distance), int(distance), terms.documents[term])
         letters = frozenset[str]().union(*(t.letters for t in lists))
         if len(letters) > MAX_ALPHABET:
             letters = frozenset(string.ascii_lowercase) | frozenset(folded)
         edits = sorted(_edits(folded, letters))
-        for term in porter.stems_folded(edits):
-            for terms in lists:
-                if term in terms.documents:
-                    consider(term, 1, OSA.distance(typed, term), terms.documents[term])
+        for language in languages:
+            for edit in edits:
+                term = analyser.token_terms(edit, language)[0]
+                for terms in lists:
+                    if term in terms.documents:
+                        nearest = min(OSA.distance(stem, term) for stem in typed)
+                        consider(term, 1, nearest, terms.documents[term])
         return list(found.values())
 
-    def _surface(self, term: str, typed: str) -> tuple[str, int] | None:
+    def _surface(
+        self, term: str, typed: str, allowed: frozenset[str] | None, query: _Query
+    ) -> tuple[str, int] | None:
         """The word with stem ``term`` nearest to the ``typed`` one, then commonest, in the
         first chunks that hold it (read until one holds a word a single edit away), and its
-        distance from the typed word; None if no such word is one FTS5 finds chunks for."""
+        distance from the typed word; None if no such word is one FTS5 finds chunks for.
+        With ``allowed``, only words analysed in one of those languages count."""
         seen: Counter[str] = Counter()
         distance: dict[str, int] = {}
-        for text in self.catalog.texts_with_term(term, SURFACE_CHUNKS):
-            counts = Counter(porter.tokens(text))
-            folded = {w: porter.fold(w) for w in counts}
-            near = [w for w, f in folded.items() if f.startswith(term[0])]
-            stems = porter.stems_folded([folded[w] for w in near])
-            for word, stem in zip(near, stems, strict=True):
-                if stem == term:
-                    seen[word.lower()] += counts[word]
-                    distance.setdefault(word.lower(), OSA.distance(typed, folded[word]))
+        for text, chunk_language in self.catalog.texts_with_term(term, SURFACE_CHUNKS):
+            for word, stem in analyser.surface_words(text, chunk_language):
+                if stem != term:
+                    continue
+                language = analysis_language(script_of(word), chunk_language)
+                if allowed is not None and language not in allowed:
+                    continue
+                seen[word] += 1
+                distance.setdefault(word, OSA.distance(typed, normalise.fold_latin(word)))
             if distance and min(distance.values()) <= 1:
                 break
         for surface in sorted(seen, key=lambda w: (distance[w], -seen[w], w)):
-            if self._known(surface):
+            if self._known(surface, query):
                 return surface, distance[surface]
         return None

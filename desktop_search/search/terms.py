@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import functools
-import re
 
-_STOPWORD_TEXT = (
-    "a an and are as at be but by for from has have how i if in into is it its me my no not "
-    "of on or our so than that the their them then there these they this to was we were what "
-    "when where which who why will with you your do does did can could should would about "
-    "all any been being both each few more most other some such only own same too very just "
-    "over under again further once here out up down off above below between through during "
-    "before after while"
-)
-STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-_WORD = re.compile(r"\w+", re.UNICODE)
+import regex
+
+from desktop_search.language import detect, stopwords
+from desktop_search.language.scripts import CJK_RUN
+from desktop_search.storage.fts_query import any_of
+
+STOPWORDS = stopwords.ENGLISH
+# Letters, digits, marks (inside Devanagari or vowelled Arabic words) and "_".
+_WORD = regex.compile(r"[\w\p{M}\p{Co}]+")
+WHOLE_CJK_RUN = 4  # a longer CJK run in a query is searched as its bigrams, each a word
 
 
 def words(text: str) -> list[tuple[int, int, str]]:
@@ -22,10 +21,38 @@ def words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
 
 
+def _parts(word: str) -> list[str]:
+    """A word split where CJK characters meet others ("iphone手机" -> "iphone", "手机"); a
+    CJK run longer than :data:`WHOLE_CJK_RUN` (a sentence typed without spaces) becomes
+    its overlapping bigrams, each searched as a word of its own."""
+    if word.isascii() or CJK_RUN.search(word) is None:
+        return [word]
+    parts: list[str] = []
+    done = 0
+    for run in CJK_RUN.finditer(word):
+        if run.start() > done:
+            parts.append(word[done : run.start()])
+        found = run.group()
+        if len(found) <= WHOLE_CJK_RUN:
+            parts.append(found)
+        else:
+            parts.extend(found[i : i + 2] for i in range(len(found) - 1))
+        done = run.end()
+    if done < len(word):
+        parts.append(word[done:])
+    return parts
+
+
 def query_terms(query: str) -> list[str]:
-    """Distinct content words of a query, in order (stop words dropped unless nothing is left)."""
-    all_words = [w for _, _, w in words(query)]
-    content = [w for w in all_words if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    """Distinct content words of a query, in order: stop words (English, and those of the
+    query's language when it can be told) dropped unless nothing is left."""
+    all_words = [p for _, _, w in words(query) for p in _parts(w)]
+    stop = stopwords.for_languages({detect.query_language(query)})
+    content = [
+        w
+        for w in all_words
+        if w not in stop and (len(w) > 1 or w.isdigit() or CJK_RUN.match(w) is not None)
+    ]
     chosen = content or all_words
     return list(dict.fromkeys(chosen))
 
@@ -40,6 +67,6 @@ def light_stem(word: str) -> str:
     return word
 
 
-def fts_match_expression(terms: list[str]) -> str:
-    """An FTS5 MATCH expression that ORs the quoted terms (safe for any input)."""
-    return " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
+def fts_match_expression(forms: list[str]) -> str:
+    """An FTS5 MATCH expression that ORs analysed forms, quoted (safe for any input)."""
+    return any_of(forms)

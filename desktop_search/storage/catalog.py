@@ -1,5 +1,6 @@
-"""The SQLite catalog: files, chunks, the FTS5 keyword index of their text and the one of
-file and folder names (``storage/name_index.py``).
+"""The SQLite catalog: files, chunks, the FTS5 keyword index of their text
+(``storage/keyword_index.py``: analysed terms in each chunk's language, the text itself in
+``chunk_text``) and the one of file and folder names (``storage/name_index.py``).
 
 Each thread reads on its own connection; every write runs inside
 :meth:`Catalog.transaction` (``BEGIN IMMEDIATE``); nothing outside ``storage/`` touches a
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,7 +21,8 @@ from typing import Any
 
 import numpy as np
 
-from desktop_search.storage import name_index
+from desktop_search.language import analyser, detect
+from desktop_search.storage import keyword_index, name_index
 from desktop_search.storage.catalog_file import (
     connect_reader,
     connect_writer,
@@ -28,10 +31,12 @@ from desktop_search.storage.catalog_file import (
 )
 from desktop_search.storage.checksums import FileDigest, KeySetSum
 from desktop_search.storage.connections import ThreadConnections
+from desktop_search.storage.fts_query import any_of
 from desktop_search.storage.schema import migrate, require_current
 
 CATALOG_FILE = "catalog.sqlite3"
 VECTORS_DIGEST_KEY = "vectors_file"
+LANGUAGES_TOLERANCE = 0.02  # the languages held are read again once the index grew 2%
 
 
 def encode_path(path: str | os.PathLike[str]) -> bytes:
@@ -94,6 +99,7 @@ class ChunkRow:
     end: int
     section: str
     text: str
+    language: str = ""  # ISO 639-1, '' when it could not be told
 
 
 @dataclass(frozen=True)
@@ -103,6 +109,7 @@ class NewChunk:
     end: int
     section: str
     text: str
+    language: str | None = None  # None: detected when stored
 
 
 @dataclass(frozen=True)
@@ -152,6 +159,9 @@ class Catalog:
         # one, in memory, creating nothing.
         self._empty = False
         self._reader_uri = ""
+        self._languages_lock = threading.Lock()
+        self._languages: list[tuple[str, int]] = []
+        self._languages_at = -1  # highest chunk id when they were read
         first = self._open_reader() if read_only else self._open_writer()
         self._connections = ThreadConnections(self._connect)
         self._connections.adopt(first)
@@ -321,22 +331,27 @@ class Catalog:
             int(r[0]) for r in conn.execute("SELECT id FROM chunks WHERE file_id = ?", (file_id,))
         ]
         if ids:
-            conn.executemany("DELETE FROM chunk_fts WHERE rowid = ?", [(i,) for i in ids])
+            keyword_index.drop_chunks(conn, ids)
             conn.execute("DELETE FROM chunks WHERE file_id = ?", (file_id,))
         return ids
 
     def replace_file_chunks(
         self, conn: sqlite3.Connection, new: NewFile
     ) -> tuple[list[int], list[int]]:
-        """Store a file's new chunks in place of its old ones. Returns (removed, added) ids."""
+        """Store a file's new chunks in place of its old ones (a chunk whose language is
+        not given gets the detected one). Returns (removed, added) ids."""
         file_id = self._ensure_file(conn, new.path)
         removed = self._drop_chunks(conn, file_id)
         added: list[int] = []
         blobs = new.vectors.astype(np.float16)
+        title = keyword_index.TitleTerms(clean_text(new.title))
+        languages: list[str] = []
         for chunk, vector in zip(new.chunks, blobs, strict=True):
+            text = clean_text(chunk.text)
+            language = detect.chunk_language(text) if chunk.language is None else chunk.language
             cursor = conn.execute(
-                "INSERT INTO chunks (file_id, ordinal, start, end, section, vector) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO chunks (file_id, ordinal, start, end, section, vector, language) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
                     file_id,
                     chunk.ordinal,
@@ -344,17 +359,18 @@ class Catalog:
                     chunk.end,
                     clean_text(chunk.section),
                     vector.tobytes(),
+                    language,
                 ),
             )
             chunk_id = int(cursor.lastrowid or 0)
-            conn.execute(
-                "INSERT INTO chunk_fts (rowid, title, body) VALUES (?, ?, ?)",
-                (chunk_id, clean_text(new.title), clean_text(chunk.text)),
-            )
+            keyword_index.add_chunk(conn, chunk_id, title, text, language)
+            languages.append(language)
             added.append(chunk_id)
+        language = keyword_index.majority(languages)
         conn.execute(
             "UPDATE files SET kind = ?, title = ?, size = ?, mtime_ns = ?, content_hash = ?, "
-            "status = 'indexed', error = NULL, chunk_count = ?, indexed_at = ? WHERE id = ?",
+            "status = 'indexed', error = NULL, chunk_count = ?, indexed_at = ?, language = ? "
+            "WHERE id = ?",
             (
                 new.kind,
                 clean_text(new.title),
@@ -363,8 +379,13 @@ class Catalog:
                 new.content_hash,
                 len(new.chunks),
                 time.time(),
+                language,
                 file_id,
             ),
+        )
+        shown = conn.execute("SELECT display_path FROM files WHERE id = ?", (file_id,))
+        name_index.set_file_name(
+            conn, file_id, str(shown.fetchone()[0]), name_index.languages_of(language)
         )
         return removed, added
 
@@ -490,8 +511,9 @@ class Catalog:
             part = id_list[start : start + 500]
             marks = ",".join("?" * len(part))
             for row in self.conn.execute(
-                "SELECT c.id, c.file_id, c.ordinal, c.start, c.end, c.section, f.body "
-                f"FROM chunks c JOIN chunk_fts f ON f.rowid = c.id WHERE c.id IN ({marks})",
+                "SELECT c.id, c.file_id, c.ordinal, c.start, c.end, c.section, t.body, "
+                f"c.language FROM chunks c JOIN chunk_text t ON t.id = c.id "
+                f"WHERE c.id IN ({marks})",
                 part,
             ):
                 result[int(row[0])] = ChunkRow(
@@ -502,6 +524,7 @@ class Catalog:
                     int(row[4]),
                     str(row[5]),
                     str(row[6]),
+                    str(row[7]),
                 )
         return result
 
@@ -537,17 +560,27 @@ class Catalog:
                 result[int(chunk_id)] = int(file_id)
         return result
 
+    def _count(self, match: str, cap: int) -> int:
+        row = self.conn.execute(
+            "SELECT COUNT(*) FROM (SELECT rowid FROM chunk_fts WHERE chunk_fts MATCH ? LIMIT ?)",
+            (match, cap + 1),
+        ).fetchone()
+        return int(row[0])
+
+    def form_doc_counts(self, forms: Iterable[str], cap: int) -> dict[str, int]:
+        """How many chunks hold each analysed form (a term, a phrase of terms, a prefix:
+        :func:`desktop_search.language.analyser.word_forms`), counted up to ``cap`` + 1
+        (FTS5 stops there, so a common term costs no more than a rare one)."""
+        return {form: self._count(any_of([form]), cap) for form in dict.fromkeys(forms)}
+
     def term_doc_counts(self, terms: Iterable[str], cap: int) -> dict[str, int]:
-        """How many chunks hold each term, counted up to ``cap`` + 1 (FTS5 stops there, so
-        a common term costs no more than a rare one)."""
+        """As :meth:`form_doc_counts` for words as typed or read (each in any of its forms
+        in the languages the index holds)."""
+        languages = self.analysis_languages()
         counts: dict[str, int] = {}
-        for term in terms:
-            row = self.conn.execute(
-                "SELECT COUNT(*) FROM (SELECT rowid FROM chunk_fts WHERE chunk_fts MATCH ? "
-                "LIMIT ?)",
-                ('"' + term.replace('"', '""') + '"', cap + 1),
-            ).fetchone()
-            counts[term] = int(row[0])
+        for term in dict.fromkeys(terms):
+            match = any_of(analyser.word_forms(term, languages))
+            counts[term] = self._count(match, cap) if match else 0
         return counts
 
     def chunk_count(self) -> int:
@@ -555,7 +588,8 @@ class Catalog:
         return int(row[0])
 
     def chunk_search_texts(self, ids: Iterable[int]) -> dict[int, str]:
-        """The text the keyword index holds for each chunk: its file's title and its body."""
+        """What the keyword index holds for each chunk: the analysed terms of its file's
+        title and of its text, space-separated."""
         id_list = sorted(set(ids))
         result: dict[int, str] = {}
         for start in range(0, len(id_list), 500):
@@ -564,7 +598,7 @@ class Catalog:
             for rowid, title, body in self.conn.execute(
                 f"SELECT rowid, title, body FROM chunk_fts WHERE rowid IN ({marks})", part
             ):
-                result[int(rowid)] = f"{title}\n{body}"
+                result[int(rowid)] = f"{title} {body}"
         return result
 
     def max_chunk_id(self) -> int:
@@ -579,7 +613,29 @@ class Catalog:
         ).fetchall()
         return [(int(r[0]), float(r[1])) for r in rows]
 
-    # -- the keyword index's vocabulary (its terms are Porter stems) -------------------
+    # -- the languages held --------------------------------------------------------
+
+    def languages(self) -> list[tuple[str, int]]:
+        """(language, chunks in it), most first ('' for the chunks whose language was not
+        told). Read again once the index has grown by 2%."""
+        newest = self.max_chunk_id()  # ids only grow: a cheap sign of change
+        with self._languages_lock:
+            if abs(newest - self._languages_at) > LANGUAGES_TOLERANCE * max(self._languages_at, 1):
+                self._languages = [
+                    (str(lang), int(count))
+                    for lang, count in self.conn.execute(
+                        "SELECT language, COUNT(*) FROM chunks GROUP BY language ORDER BY 2 DESC, 1"
+                    )
+                ]
+                self._languages_at = newest
+            return list(self._languages)
+
+    def analysis_languages(self, query_language: str = "") -> tuple[str, ...]:
+        """The languages a query word is analysed in: the index's commonest few, and the
+        query's own language if the index holds it at all."""
+        return analyser.query_languages(self.languages(), query_language)
+
+    # -- the keyword index's vocabulary (its analysed terms) -------------------------
 
     def _vocabulary(self) -> sqlite3.Connection:
         """This thread's connection with fts5vocab tables over ``chunk_fts`` in its temp
@@ -609,20 +665,24 @@ class Catalog:
         )
         return [(str(term), int(doc)) for term, doc in rows]
 
-    def texts_with_term(self, term: str, limit: int) -> list[str]:
-        """The title or body of up to ``limit`` chunks holding the index term ``term`` as it
-        is stored (not stemmed again, as MATCH would); none when no chunk holds it."""
+    def texts_with_term(self, term: str, limit: int) -> list[tuple[str, str]]:
+        """(text, its chunk's language) of up to ``limit`` chunks holding the index term
+        ``term`` in their file's title or their text (the text as written, which gave the
+        term); none when no chunk holds it."""
         conn = self._vocabulary()
         places = conn.execute(
             "SELECT DISTINCT doc, col FROM temp.chunk_term_at WHERE term = ? LIMIT ?",
             (term, limit),
         ).fetchall()
-        texts: list[str] = []
+        texts: list[tuple[str, str]] = []
         for doc, column in places:
-            row = conn.execute("SELECT title, body FROM chunk_fts WHERE rowid = ?", (doc,))
-            found = row.fetchone()
-            if found is not None:
-                texts.append(str(found[0] if column == "title" else found[1]))
+            row = conn.execute(
+                "SELECT f.title, t.body, c.language FROM chunks c JOIN files f "
+                "ON f.id = c.file_id JOIN chunk_text t ON t.id = c.id WHERE c.id = ?",
+                (doc,),
+            ).fetchone()
+            if row is not None:
+                texts.append((str(row[0] if column == "title" else row[1]), str(row[2])))
         return texts
 
     def matches(self, match: str) -> bool:
@@ -638,18 +698,18 @@ class Catalog:
         """(file id, BM25 score; higher is better) of the files whose name or folders'
         names hold any of ``terms`` (any text: each is searched as a quoted phrase), best
         first; a word in the name weighs twice one in the folders."""
-        return name_index.name_matches(self.conn, terms, limit)
+        return name_index.name_matches(self.conn, terms, limit, self.analysis_languages())
 
     def name_coverage(self, file_ids: Iterable[int], terms: Sequence[str]) -> dict[int, set[str]]:
         """For each of ``file_ids`` (each one a key): which of ``terms`` its name or
         folders' names hold, with the index's stemming ("invoice" is in "Invoices 2023")."""
-        return name_index.name_coverage(self.conn, file_ids, terms)
+        return name_index.name_coverage(self.conn, file_ids, terms, self.analysis_languages())
 
     def name_doc_counts(self, terms: Sequence[str], cap: int | None = None) -> dict[str, int]:
         """How many files hold each term in their name or folders' names (with ``cap``:
         counted up to ``cap`` + 1 only, so a term in every path costs no more than a rare
         one)."""
-        return name_index.name_doc_counts(self.conn, terms, cap)
+        return name_index.name_doc_counts(self.conn, terms, cap, self.analysis_languages())
 
 
 def _blobs_to_array(blobs: list[bytes]) -> np.ndarray:

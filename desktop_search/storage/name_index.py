@@ -3,27 +3,36 @@
 One row per row of ``files`` (rowid = files.id) with two columns, ``name`` (the words of
 the file's name, extension included) and ``folders`` (the words of its parent folders'
 names), both from :func:`~desktop_search.storage.file_names.name_words` of the file's
-``display_path``. Same tokenizer as ``chunk_fts``, so a query word stems the same way
-against names as against text ("invoice" finds the folder "Invoices 2023"); BM25 weighs
-the name twice as much as the folders.
+``display_path``, analysed as ``chunk_fts``'s text is (schema 4:
+:mod:`desktop_search.language.analyser`, FTS5's ``ascii`` tokenizer), so a query word
+stems the same way against names as against text ("invoice" finds the folder "Invoices
+2023"); BM25 weighs the name twice as much as the folders. A name's language is not
+known when its file row is inserted: its words get the usual analysis of their script
+(English for Latin); once the file's text is indexed, the row is written again with the
+terms of the file's language as well.
 
 A file's path never changes while its row lives (a move is a removal and an addition), so
-the row is written once, when the file row is inserted, and deleted with it.
+the row is deleted with the file row.
+
+The query functions take query words as typed, each searched in its forms for the given
+languages (:func:`desktop_search.language.analyser.word_forms`).
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
+from desktop_search.language.analyser import index_text_in, word_forms
 from desktop_search.storage.file_names import name_words
+from desktop_search.storage.fts_query import any_of
 
 CREATE_SQL = (
-    "CREATE VIRTUAL TABLE file_fts USING fts5 ("
-    "name, folders, tokenize = 'porter unicode61 remove_diacritics 2')",
+    "CREATE VIRTUAL TABLE file_fts USING fts5 (name, folders, tokenize = 'ascii')",
     "INSERT INTO file_fts (file_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0)')",
 )
+NO_LANGUAGE: tuple[str, ...] = ("",)
 _BATCH = 500
 _BACKFILL_BATCH = 5000
 # Seeking one file id in a term's doclist costs about what reading 200 of the doclist's
@@ -31,12 +40,35 @@ _BACKFILL_BATCH = 5000
 SEEK_COST_IN_ROWS = 200
 
 
-def add_file_name(conn: sqlite3.Connection, file_id: int, display_path: str) -> None:
-    """Index the name of the file row just inserted with id ``file_id``."""
+def _row(display_path: str, languages: Sequence[str]) -> tuple[str, str]:
     name, folders = name_words(display_path)
+    return index_text_in(name, languages), index_text_in(folders, languages)
+
+
+def languages_of(language: str) -> tuple[str, ...]:
+    """The analyses a file's name gets: its script's usual one, and its file's language."""
+    return ("", language) if language else NO_LANGUAGE
+
+
+def add_file_name(
+    conn: sqlite3.Connection,
+    file_id: int,
+    display_path: str,
+    languages: Sequence[str] = NO_LANGUAGE,
+) -> None:
+    """Index the name of the file row just inserted with id ``file_id``."""
     conn.execute(
-        "INSERT INTO file_fts (rowid, name, folders) VALUES (?, ?, ?)", (file_id, name, folders)
+        "INSERT INTO file_fts (rowid, name, folders) VALUES (?, ?, ?)",
+        (file_id, *_row(display_path, languages)),
     )
+
+
+def set_file_name(
+    conn: sqlite3.Connection, file_id: int, display_path: str, languages: Sequence[str]
+) -> None:
+    """Index a file's name again, with the terms of ``languages``."""
+    drop_file_name(conn, file_id)
+    add_file_name(conn, file_id, display_path, languages)
 
 
 def drop_file_name(conn: sqlite3.Connection, file_id: int) -> None:
@@ -44,48 +76,61 @@ def drop_file_name(conn: sqlite3.Connection, file_id: int) -> None:
 
 
 def create_and_fill(conn: sqlite3.Connection) -> None:
-    """Create ``file_fts`` and index the name of every file row (the migration to 3)."""
+    """Create ``file_fts`` and index the name of every file row (the migration to 3, and
+    :func:`rebuild`)."""
     for statement in CREATE_SQL:
         conn.execute(statement)
+    has_language = any(str(r[1]) == "language" for r in conn.execute("PRAGMA table_info(files)"))
+    language = "language" if has_language else "''"
     last = 0
     while True:
         rows = conn.execute(
-            "SELECT id, display_path FROM files WHERE id > ? ORDER BY id LIMIT ?",
+            f"SELECT id, display_path, {language} FROM files WHERE id > ? ORDER BY id LIMIT ?",
             (last, _BACKFILL_BATCH),
         ).fetchall()
         if not rows:
             return
         conn.executemany(
             "INSERT INTO file_fts (rowid, name, folders) VALUES (?, ?, ?)",
-            [(int(i), *name_words(str(p))) for i, p in rows],
+            [(int(i), *_row(str(p), languages_of(str(lang)))) for i, p, lang in rows],
         )
         last = int(rows[-1][0])
 
 
-def phrase(term: str) -> str:
-    """One query term as an FTS5 phrase, safe for any input (quotes doubled; NUL, which
-    FTS5 takes for the end of the expression, and lone surrogates become separators)."""
-    safe = term.replace("\x00", " ").encode("utf-8", "replace").decode("utf-8")
-    return '"' + safe.replace('"', '""') + '"'
+def rebuild(conn: sqlite3.Connection) -> None:
+    """``file_fts`` made again from the files' paths and languages (the migration to 4)."""
+    conn.execute("DROP TABLE IF EXISTS file_fts")
+    create_and_fill(conn)
+
+
+def _forms(term: str, languages: Sequence[str]) -> str:
+    """One query word's MATCH expression: any of its forms ('' when it has none)."""
+    return any_of(word_forms(term, tuple(languages)))
 
 
 def name_matches(
-    conn: sqlite3.Connection, terms: Iterable[str], limit: int
+    conn: sqlite3.Connection,
+    terms: Iterable[str],
+    limit: int,
+    languages: Sequence[str] = NO_LANGUAGE,
 ) -> list[tuple[int, float]]:
     """(file id, BM25 score; higher is better) of the files whose name or folders hold
     any of ``terms``, best first."""
-    phrases = list(dict.fromkeys(phrase(t) for t in terms))
-    if not phrases or limit <= 0:
+    expressions = [e for e in dict.fromkeys(_forms(t, languages) for t in terms) if e]
+    if not expressions or limit <= 0:
         return []
     rows = conn.execute(
         "SELECT rowid, -rank FROM file_fts WHERE file_fts MATCH ? ORDER BY rank LIMIT ?",
-        (" OR ".join(phrases), limit),
+        (" OR ".join(expressions), limit),
     ).fetchall()
     return [(int(r[0]), float(r[1])) for r in rows]
 
 
 def name_coverage(
-    conn: sqlite3.Connection, file_ids: Iterable[int], terms: Iterable[str]
+    conn: sqlite3.Connection,
+    file_ids: Iterable[int],
+    terms: Iterable[str],
+    languages: Sequence[str] = NO_LANGUAGE,
 ) -> dict[int, set[str]]:
     """For each of ``file_ids``: which of ``terms`` its name or folders hold (as FTS5 sees
     them: stemmed, case and diacritics folded). Every given id is a key.
@@ -99,7 +144,9 @@ def name_coverage(
         return coverage
     cap = SEEK_COST_IN_ROWS * len(ids)
     for term in dict.fromkeys(terms):
-        match = phrase(term)
+        match = _forms(term, languages)
+        if not match:
+            continue
         hits: Iterable[tuple[int]]
         if _count(conn, match, cap) <= cap:
             hits = conn.execute(
@@ -134,8 +181,15 @@ def _count(conn: sqlite3.Connection, match: str, cap: int | None) -> int:
 
 
 def name_doc_counts(
-    conn: sqlite3.Connection, terms: Iterable[str], cap: int | None = None
+    conn: sqlite3.Connection,
+    terms: Iterable[str],
+    cap: int | None = None,
+    languages: Sequence[str] = NO_LANGUAGE,
 ) -> dict[str, int]:
     """How many files hold each term in their name or folders (with ``cap``: counted up to
     ``cap`` + 1 only, so a term every path holds costs no more than a rare one)."""
-    return {term: _count(conn, phrase(term), cap) for term in dict.fromkeys(terms)}
+    counts: dict[str, int] = {}
+    for term in dict.fromkeys(terms):
+        match = _forms(term, languages)
+        counts[term] = _count(conn, match, cap) if match else 0
+    return counts

@@ -9,13 +9,16 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop_search.storage import name_index
+from desktop_search.storage import keyword_index, name_index
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # Every version since 1 has these; a catalog without one of them is damaged.
 REQUIRED_TABLES = frozenset({"meta", "files", "chunks", "chunk_fts"})
 # The tables later versions added, by the version that added them.
-_ADDED_TABLES: dict[int, frozenset[str]] = {3: frozenset({"file_fts"})}
+_ADDED_TABLES: dict[int, frozenset[str]] = {
+    3: frozenset({"file_fts"}),
+    4: frozenset({"chunk_text"}),
+}
 
 # A migration is an SQL script, or a function for what SQL alone cannot do; either runs in
 # one transaction with the version bump.
@@ -73,6 +76,10 @@ _MIGRATIONS: dict[int, Migration] = {
     # The keyword index of file and folder names (storage/name_index.py), filled from the
     # files already there: splitting names into words is Python's work.
     3: name_index.create_and_fill,
+    # The keyword index learns languages: chunk_fts holds analysed terms (each chunk's
+    # language detected), the text moves to chunk_text; file_fts is analysed the same way.
+    # Nothing is embedded again.
+    4: keyword_index.migrate_to_4,
 }
 
 

@@ -1,6 +1,6 @@
-"""The keyword index of file and folder names (``file_fts``, schema 3): the words of a
-name, the table kept in step with ``files``, the migration that fills it, and the queries
-the search asks of it."""
+"""The keyword index of file and folder names (``file_fts``, schema 3, analysed since
+schema 4): the words of a name, the table kept in step with ``files``, the migration that
+fills it, and the queries the search asks of it."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ import pytest
 from desktop_search.storage.catalog import CATALOG_FILE, Catalog, encode_path
 from desktop_search.storage.catalog_file import CatalogCorruptError
 from desktop_search.storage.file_names import name_words, split_run
-from desktop_search.storage.name_index import SEEK_COST_IN_ROWS
+from desktop_search.language.analyser import index_text_in
+from desktop_search.storage.name_index import SEEK_COST_IN_ROWS, languages_of
 from desktop_search.storage.schema import SCHEMA_VERSION, IndexNeedsUpgradeError, migrate
 from desktop_search.storage.store import IndexStore
 from tests.storage.sample_index import add_file, open_store
@@ -89,10 +90,20 @@ def file_ids(catalog: Catalog) -> set[int]:
     return {int(r[0]) for r in catalog.conn.execute("SELECT id FROM files")}
 
 
+def analysed_words(path: str, language: str) -> tuple[str, str]:
+    languages = languages_of(language)
+    name, folders = name_words(path)
+    return index_text_in(name, languages), index_text_in(folders, languages)
+
+
 def assert_in_step(catalog: Catalog) -> None:
-    """Exactly one name row per file row, holding that file's words."""
-    shown = {int(i): str(p) for i, p in catalog.conn.execute("SELECT id, display_path FROM files")}
-    assert name_rows(catalog) == {i: name_words(p) for i, p in shown.items()}
+    """Exactly one name row per file row, holding that file's words (analysed in the
+    script's usual way and in the file's language)."""
+    shown = {
+        int(i): (str(p), str(lang))
+        for i, p, lang in catalog.conn.execute("SELECT id, display_path, language FROM files")
+    }
+    assert name_rows(catalog) == {i: analysed_words(p, lang) for i, (p, lang) in shown.items()}
 
 
 def found(catalog: Catalog, terms: list[str], limit: int = 100) -> list[str]:
@@ -303,7 +314,7 @@ def test_migration_3_indexes_the_names_of_the_files_already_there(data_dir: Path
     make_version_2_catalog(data_dir, DOCUMENTS)
     store = open_store(data_dir)
     catalog = store.catalog
-    assert catalog.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert catalog.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     assert_in_step(catalog)
     assert found(catalog, ["invoices", "2023"])[0].startswith(f"{HOME}/Bills/Invoices 2023/")
     assert found(catalog, ["resignation", "letter"])[0] == DOCUMENTS[0]
@@ -318,7 +329,7 @@ def test_migration_3_indexes_the_names_of_the_files_already_there(data_dir: Path
 def test_a_reader_of_a_version_2_catalog_says_it_needs_an_upgrade(data_dir: Path) -> None:
     make_version_2_catalog(data_dir, DOCUMENTS[:2])
     before = (data_dir / CATALOG_FILE).read_bytes()
-    with pytest.raises(IndexNeedsUpgradeError, match="schema 2, this version uses 3"):
+    with pytest.raises(IndexNeedsUpgradeError, match="schema 2, this version uses 4"):
         open_store(data_dir, read_only=True)
     assert (data_dir / CATALOG_FILE).read_bytes() == before
 
