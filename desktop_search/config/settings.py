@@ -103,8 +103,11 @@ class Settings:
     folders: list[str] = field(
         default_factory=list, metadata=_rule(_is_str_list, "a list of folder paths")
     )
-    model_dir: str = field(  # empty: the shipped default model
-        default="", metadata=_rule(_is_str, "a folder path (or empty for the shipped model)")
+    model_dir: str = field(  # a model folder, a shipped model's name, or empty: the default
+        default="",
+        metadata=_rule(
+            _is_str, "a model folder, the name of a shipped model, or empty for the default"
+        ),
     )
     max_file_bytes: int = field(
         default=50 * 1024 * 1024,
@@ -127,6 +130,8 @@ class Settings:
     )
     index_hidden: bool = field(default=False, metadata=_rule(_is_bool, "true or false"))
     pause_on_battery: bool = field(default=True, metadata=_rule(_is_bool, "true or false"))
+    # Indexing waits while other programs keep the computer busy (searches never wait).
+    pause_when_busy: bool = field(default=True, metadata=_rule(_is_bool, "true or false"))
     # .gitignore-style patterns applied everywhere (each folder may add its own in a
     # .desktop-search-ignore file)
     exclude_patterns: list[str] = field(
@@ -190,9 +195,16 @@ class Settings:
         return Settings(**current)
 
     def resolved_model_dir(self) -> Path:
-        from desktop_search.config.paths import default_model_dir
+        """The folder of the chosen model. A shipped model is named by its folder's name,
+        so the choice survives an upgrade that moves the application."""
+        from desktop_search.config.paths import default_model_dir, shipped_models_dir
 
-        return Path(self.model_dir) if self.model_dir else default_model_dir()
+        if not self.model_dir:
+            return default_model_dir()
+        shipped = shipped_models_dir() / self.model_dir
+        if Path(self.model_dir).name == self.model_dir and shipped.is_dir():
+            return shipped
+        return Path(self.model_dir)
 
     def resolved_encoder_threads(self) -> int:
         if self.encoder_threads > 0:

@@ -204,3 +204,12 @@ def parse_params(method: str, params: Any) -> Params:
         return msgspec.convert(params, type=declared, strict=True)
     except msgspec.ValidationError as exc:
         raise InvalidParamsError(str(exc)) from exc
+
+
+def model_switch(status: dict[str, Any]) -> tuple[str, int, int] | None:
+    """(the model being switched to, passages embedded, passages in all) while the index
+    changes model in the background; searches go on with the old model meanwhile."""
+    switch = status.get("model_switch")
+    if not isinstance(switch, dict):
+        return None
+    return str(switch.get("to", "")), int(switch.get("done", 0)), int(switch.get("total", 0))

@@ -12,14 +12,13 @@ import os
 import time
 from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeout
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from desktop_search.config.paths import shipped_models_dir
+from desktop_search.config.paths import default_model_dir, shipped_models_dir
 from desktop_search.daemon import api
 from desktop_search.daemon.api import DaemonState, ErrorCode
 from desktop_search.daemon.server import RequestError
-from desktop_search.embedding.manifest import ModelManifest
+from desktop_search.embedding.manifest import ModelError, ModelManifest
 from desktop_search.indexer.scanner import folder_refusal
 from desktop_search.search.passage import passage_in_context
 from desktop_search.search.service import MODES
@@ -139,24 +138,32 @@ class RpcHandlers:
         return self._command(read)
 
     def rpc_models(self, params: api.NoParams) -> list[dict[str, Any]]:
-        """The models a user can choose: the shipped one and those imported."""
-        found = [shipped_models_dir() / "all-MiniLM-L6-v2-int8"]
+        """The models a user can choose: those shipped (``choice`` is the folder's name)
+        and those imported (``choice`` is the folder); ``default`` marks the one an empty
+        choice means."""
+        shipped = shipped_models_dir()
+        found = sorted(p for p in shipped.iterdir() if p.is_dir()) if shipped.is_dir() else []
         imported = self.daemon.data_dir / "models"
         if imported.is_dir():
-            found += sorted(p for p in imported.iterdir() if (p / "manifest.json").is_file())
+            found += sorted(p for p in imported.iterdir() if p.is_dir())
+        default = default_model_dir()
         models = []
         for folder in found:
             try:
                 manifest = ModelManifest.load(folder)
-            except (OSError, ValueError) as exc:
+            except (OSError, ValueError, ModelError) as exc:
                 log.warning("skipping model folder %s: %s", folder, exc)
                 continue
+            is_shipped = folder.parent == shipped
             models.append(
                 {
                     "name": manifest.name,
                     "path": str(folder),
-                    "shipped": folder == found[0],
+                    "choice": folder.name if is_shipped else str(folder),
+                    "shipped": is_shipped,
+                    "default": folder == default,
                     "dimensions": manifest.dimensions,
+                    "languages": str(manifest.raw.get("languages", "")),
                 }
             )
         return models
@@ -171,7 +178,7 @@ class RpcHandlers:
             base = daemon.engine.settings
             try:
                 new = base.with_changes(params.changes)
-                if new.model_dir and not (Path(new.model_dir) / "manifest.json").is_file():
+                if not (new.resolved_model_dir() / "manifest.json").is_file():
                     raise ValueError(f"{new.model_dir} is not a desktop-search model folder")
             except ValueError as exc:
                 raise RequestError(ErrorCode.BAD_REQUEST, str(exc)) from exc

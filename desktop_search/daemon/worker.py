@@ -440,7 +440,7 @@ class Worker:
             return None
         if self.daemon.engine.settings.pause_on_battery and on_battery():
             return DaemonState.WAITING_BATTERY
-        if self.load.others_busy():
+        if self.daemon.engine.settings.pause_when_busy and self.load.others_busy():
             return DaemonState.WAITING_BUSY
         return None
 

@@ -80,11 +80,15 @@ class SettingsDialog(QDialog):
         self.threads.setSpecialValueText("Automatic")
         self.battery = QCheckBox("Pause indexing on battery power")
         self.battery.setObjectName("pauseOnBattery")
+        self.busy = QCheckBox("Wait while other programs keep the computer busy")
+        self.busy.setObjectName("pauseWhenBusy")
         self.login = QCheckBox("Start the indexer when I log in")
         self.login.setObjectName("startAtLogin")
         self.model = QComboBox()
         self.model.setObjectName("model")
         self.model.setToolTip(
+            "Changing the model embeds the index again in the background; searches keep "
+            "working meanwhile.\n"
             "Import another sentence-transformers model with: desktop-search model import PATH"
         )
         self.note = QLabel()
@@ -98,6 +102,7 @@ class SettingsDialog(QDialog):
         form.addRow("Encoder threads", self.threads)
         form.addRow("Model", self.model)
         form.addRow("", self.battery)
+        form.addRow("", self.busy)
         form.addRow("", self.login)
 
         self.buttons = QDialogButtonBox(
@@ -129,6 +134,7 @@ class SettingsDialog(QDialog):
         self.max_size.setValue(max(1, round(int(settings.get("max_file_bytes", 0)) / MB)))
         self.threads.setValue(int(settings.get("encoder_threads", 0)))
         self.battery.setChecked(bool(settings.get("pause_on_battery", True)))
+        self.busy.setChecked(bool(settings.get("pause_when_busy", True)))
         self.login.setChecked(autostart.is_enabled())
         self._select_model(str(settings.get("model_dir", "")))
         self.note.setText("Changes apply at once; the index catches up in the background.")
@@ -136,12 +142,16 @@ class SettingsDialog(QDialog):
 
     def _fill_models(self, models: list[dict[str, Any]]) -> None:
         self.model.clear()
+        default = next((m for m in models if m.get("default")), None)
+        if default is not None:
+            self.model.addItem(f"Default ({default['name']})", "")
         for model in models:
-            label = f"{model['name']} ({model['dimensions']} dimensions)"
-            if model.get("shipped"):
-                self.model.addItem(label + " — shipped", "")
-            else:
-                self.model.addItem(label, model["path"])
+            label = str(model["name"])
+            if model.get("languages"):
+                label += f" — {model['languages']}"
+            if not model.get("shipped"):
+                label += " — imported"
+            self.model.addItem(label, model.get("choice", model["path"]))
         if self.loaded:
             self._select_model(str(self.loaded.get("model_dir", "")))
 
@@ -164,6 +174,7 @@ class SettingsDialog(QDialog):
             "max_file_bytes": self.max_size.value() * MB,
             "encoder_threads": self.threads.value(),
             "pause_on_battery": self.battery.isChecked(),
+            "pause_when_busy": self.busy.isChecked(),
         }
         if self.model.count():
             wanted["model_dir"] = self.model.currentData() or ""

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_search.daemon.api import BUSY_STATES
+from desktop_search.daemon.api import BUSY_STATES, model_switch
 from desktop_search.gui.delegate import ResultDelegate
 from desktop_search.gui.file_actions import FileActions
 from desktop_search.gui.filter_bar import FilterBar
@@ -373,8 +373,15 @@ class SearchWindow(QMainWindow):
         failed = int(status.get("files_failed", 0))
         state = str(status.get("state", "idle"))
         failed_text = f" · {failed:,} could not be read" if failed else ""
+        switch = model_switch(status)
         if state == "paused":
             text = f"Indexing paused · {indexed:,} files searchable{failed_text}"
+        elif switch is not None and not pending:
+            to, done, total = switch
+            text = (
+                f"Changing model to {to}… {done:,} of {total:,} passages · "
+                f"{indexed:,} files searchable"
+            )
         elif self.is_indexing():
             text = f"Indexing… {indexed:,} files done, {pending:,} to go{failed_text}"
         elif state.startswith("waiting"):
@@ -382,7 +389,11 @@ class SearchWindow(QMainWindow):
         else:
             text = f"Up to date · {indexed:,} files searchable{failed_text}"
         self.state_label.setText(text)
-        if self.is_indexing() and indexed + pending > 0:
+        if switch is not None and not pending and switch[2] > 0:
+            self.progress.setRange(0, switch[2])
+            self.progress.setValue(switch[1])
+            self.progress.show()
+        elif self.is_indexing() and indexed + pending > 0:
             self.progress.setRange(0, indexed + pending)
             self.progress.setValue(indexed)
             self.progress.show()

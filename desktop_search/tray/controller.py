@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QSystemTrayIcon
 
-from desktop_search.daemon.api import BUSY_STATES
+from desktop_search.daemon.api import BUSY_STATES, model_switch
 from desktop_search.qt.bridge import DaemonBridge
 from desktop_search.tray.icons import state_icon
 from desktop_search.tray.status_dialog import StatusDialog, describe_state
@@ -154,7 +154,12 @@ class TrayController(QObject):
         text = describe_state(status)
         if status.get("files_failed"):
             text += f" · {status['files_failed']:,} failed"
-        self._set_state(state, text, indexed / (indexed + pending) if indexed + pending else None)
+        fraction = indexed / (indexed + pending) if indexed + pending else None
+        switch = model_switch(status)
+        if switch is not None and not pending:
+            state = "indexing" if state != "paused" else state
+            fraction = switch[1] / switch[2] if switch[2] else None
+        self._set_state(state, text, fraction)
         self.pause_action.setText("Resume Indexing" if state == "paused" else "Pause Indexing")
         if not busy and daemon_state == "idle" and status.get("folders"):
             self._first_index_done(indexed)  # once per data dir: a flag file remembers

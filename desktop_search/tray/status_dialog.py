@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_search.daemon.api import BUSY_STATES, DaemonState
+from desktop_search.daemon.api import BUSY_STATES, DaemonState, model_switch
 
 
 class StatusDialog(QDialog):
@@ -86,6 +86,10 @@ def describe_state(status: dict[str, Any]) -> str:
     pending = int(status.get("files_pending", 0))
     if state == DaemonState.PAUSED:
         return "Paused"
+    switch = model_switch(status)
+    if switch is not None and not pending:
+        to, done, total = switch
+        return f"Changing model to {to} ({done:,} of {total:,} passages done)"
     if state in BUSY_STATES or pending:
         return f"Indexing ({pending:,} files to go)" if pending else "Indexing"
     if state.startswith("waiting"):

@@ -82,3 +82,13 @@ def test_a_settings_file_that_is_not_an_object_gives_the_defaults(
 ) -> None:
     (tmp_path / SETTINGS_FILE).write_text(text, "utf-8")
     assert Settings.load(tmp_path) == Settings()
+
+
+def test_a_shipped_model_is_chosen_by_its_folders_name(tmp_path: Path) -> None:
+    from desktop_search.config.paths import default_model_dir, shipped_models_dir
+
+    assert Settings().resolved_model_dir() == default_model_dir()
+    chosen = Settings(model_dir="all-MiniLM-L6-v2-int8").resolved_model_dir()
+    assert chosen == shipped_models_dir() / "all-MiniLM-L6-v2-int8"
+    assert Settings(model_dir=str(tmp_path)).resolved_model_dir() == tmp_path
+    assert Settings(model_dir="no-such-model").resolved_model_dir() == Path("no-such-model")

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from desktop_search.config.settings import SETTINGS_FILE, Settings
 from desktop_search.daemon.client import DaemonClient
 
 REPO = Path(__file__).resolve().parents[2]
@@ -52,6 +53,9 @@ class RunningDaemon:
         return args
 
     def start(self, prefix: list[str] | None = None, *, timeout_s: float = 60.0) -> None:
+        if not (self.data_dir / SETTINGS_FILE).exists():
+            # Other work on the machine (CI runs beside other jobs) must not hold indexing back.
+            Settings(pause_when_busy=False).save(self.data_dir)
         args = self.command(prefix)
         self.process = subprocess.Popen(
             args, cwd=REPO, env=self.env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE

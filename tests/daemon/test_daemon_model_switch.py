@@ -45,3 +45,14 @@ def test_the_daemon_changes_model_without_a_moment_where_nothing_is_found(
     assert after["files_indexed"] == before["files_indexed"]
     assert not (daemon.data_dir / NEXT_VECTORS_FILE).exists()
     assert daemon.search("baking a loaf", k=1)[0].startswith("bread-")
+
+
+def test_the_models_offered_are_every_shipped_one_chosen_by_name(daemon: RunningDaemon) -> None:
+    models = daemon.client.call("models")
+    shipped = [m for m in models if m["shipped"]]
+    assert {m["choice"] for m in shipped} >= {"all-MiniLM-L6-v2-int8"}
+    assert all(Path(m["path"]).name == m["choice"] for m in shipped)
+    assert [m["name"] for m in models if m["default"]] == ["all-MiniLM-L6-v2"]
+    daemon.client.call("set_settings", changes={"model_dir": "all-MiniLM-L6-v2-int8"})
+    assert daemon.client.call("get_settings")["model_dir"] == "all-MiniLM-L6-v2-int8"
+    assert daemon.client.call("status")["model_switch"] is None  # the same model: nothing to do

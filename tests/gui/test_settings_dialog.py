@@ -48,7 +48,7 @@ def test_the_dialog_shows_the_daemons_settings(dialog: SettingsDialog) -> None:
     assert dialog.threads.text() == "Automatic"
     assert dialog.battery.isChecked()
     assert not dialog.login.isChecked()
-    assert "shipped" in dialog.model.currentText()
+    assert dialog.model.currentText() == "Default (all-MiniLM-L6-v2)"
     assert dialog.changes() == {}
 
 
