@@ -7,10 +7,10 @@ language (:func:`.scripts.analysis_language`):
 - **Latin**: diacritics dropped, then stemmed: English by FTS5's Porter (so an English
   index holds the terms it always held), another language by its Snowball stemmer, none
   where there is no stemmer. A Latin word in a Russian or Chinese text is English.
-- **Arabic**: normalised (tashkeel, tatweel, alef forms, alef maqsura, ta marbuta), then
-  Snowball's Arabic stemmer. **Cyrillic, Greek, Devanagari, Armenian, Tamil**: Snowball
-  of the text's language, or of the script's usual one (Russian for Cyrillic) when the
-  text is in another language. **Hebrew**: points removed.
+- **Arabic**: normalised (tashkeel, tatweel, alef forms, alef maqsura, ta marbuta and
+  heh), then Snowball's Arabic stemmer. **Cyrillic, Greek, Devanagari, Armenian,
+  Tamil**: Snowball of the text's language, or of the script's usual one (Russian for
+  Cyrillic) when the text is in another language. **Hebrew**: points removed.
 - **Chinese, Japanese, Korean** runs (no spaces between words): overlapping character
   bigrams ("会议记录" -> "会议 议记 记录"), a one-character run as itself. A query's run
   becomes the same bigrams, searched as a phrase, so a two-character word is found inside
@@ -49,7 +49,7 @@ def _word_term(word: str, language: str) -> str:
         folded = normalise.fold_latin(word)
         return porter.stem_folded(folded) if use == "en" else stemmers.stem(folded, use)
     if script == "arabic":
-        return normalise.arabic(stemmers.stem(normalise.arabic(word), use))
+        return normalise.arabic_stem(stemmers.stem(normalise.arabic(word), use))
     if script == "hebrew":
         return stemmers.stem(normalise.hebrew(word), use)
     if script:

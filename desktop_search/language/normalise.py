@@ -7,7 +7,11 @@
 - **Arabic**, as is usual for Arabic retrieval (Lucene's ArabicNormalizer, Larkey's
   light stemmers): tashkeel (short vowels, shadda, sukun, tanween, the superscript alef)
   and tatweel removed; alef with hamza above or below, alef madda and alef wasla become
-  a bare alef; alef maqsura becomes yeh; ta marbuta becomes heh.
+  a bare alef; alef maqsura becomes yeh; ta marbuta and a final heh are one letter. The
+  last is done around the stemmer, which strips a final ta marbuta (the feminine ending)
+  but keeps a final heh after the article: a final heh is read as ta marbuta before
+  stemming and ta marbuta written as heh after, so "الاستقالة", "الاستقاله" and
+  "استقالة" all stem to "استقال".
 - **Hebrew** points (niqqud and cantillation) removed.
 """
 
@@ -25,9 +29,10 @@ _ARABIC_LETTERS = {
     0x0622: "\u0627",  # alef with madda
     0x0671: "\u0627",  # alef wasla
     0x0649: "\u064a",  # alef maqsura -> yeh
-    0x0629: "\u0647",  # ta marbuta -> heh
 }
 ARABIC_TABLE: dict[int, str | None] = {**_ARABIC_DROPPED, **_ARABIC_LETTERS}
+TA_MARBUTA = "\u0629"
+HEH = "\u0647"
 HEBREW_TABLE: dict[int, None] = dict.fromkeys([*range(0x0591, 0x05BE), 0x05BF, 0x05C1, 0x05C2])
 HEBREW_TABLE.update(dict.fromkeys([0x05C4, 0x05C5, 0x05C7]))
 
@@ -68,7 +73,14 @@ def fold(word: str) -> str:
 
 
 def arabic(word: str) -> str:
-    return word.translate(ARABIC_TABLE)
+    """An Arabic word ready for the stemmer (see the module's docstring)."""
+    word = word.translate(ARABIC_TABLE)
+    return word[:-1] + TA_MARBUTA if word.endswith(HEH) else word
+
+
+def arabic_stem(stem: str) -> str:
+    """An Arabic stem as the index holds it: a ta marbuta left by the stemmer as heh."""
+    return stem.translate(ARABIC_TABLE).replace(TA_MARBUTA, HEH)
 
 
 def hebrew(word: str) -> str:

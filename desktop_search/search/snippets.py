@@ -9,9 +9,10 @@
   ends at a space or, in text without spaces, after a clause mark ("，", "、", "。") or at
   any character.
 - Right-to-left text keeps its order: the window is a piece of the text in logical
-  order; a cut bidi embedding or isolate is closed at its end, and a window that is
-  mostly right-to-left starts with a right-to-left mark, so its "…" marks stand at its
-  two ends in a window that decides its direction from the text.
+  order; a bidi embedding or isolate the window cuts is opened again at its start and
+  closed at its end, and a window that is mostly right-to-left starts with a
+  right-to-left mark, so its "…" marks stand at its two ends in a window that decides
+  its direction from the text.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ _CLAUSE_MARKS = "，、；：。！？"
 _OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c"}
 _OPENERS.update({"\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"})
 _CLOSERS = frozenset({"\u202c", "\u2069"})
+_BIDI_CONTROLS = regex.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -144,15 +146,16 @@ def _mostly_rtl(text: str) -> bool:
     return rtl > ltr
 
 
-def _closing(body: str) -> str:
-    """The closers of the bidi embeddings and isolates ``body`` leaves open."""
-    open_: list[str] = []
-    for char in body:
+def _still_open(text: str, opened: str = "") -> str:
+    """The bidi embeddings and isolates left open after ``opened`` then ``text``, as
+    their opening characters, outermost first."""
+    stack = list(opened)
+    for char in _BIDI_CONTROLS.findall(text):
         if char in _OPENERS:
-            open_.append(_OPENERS[char])
-        elif char in _CLOSERS and open_ and open_[-1] == char:
-            open_.pop()
-    return "".join(reversed(open_))
+            stack.append(char)
+        elif stack and _OPENERS[stack[-1]] == char:
+            stack.pop()
+    return "".join(stack)
 
 
 def make_snippet(
@@ -177,8 +180,10 @@ def make_snippet(
         end = _end(text, start + width // 2, end)
     body = text[start:end]
     rtl = RLM if (start > 0 or end < len(text)) and _mostly_rtl(body) else ""
-    prefix = rtl + (ELLIPSIS if start > 0 else "")
-    suffix = _closing(body) + (ELLIPSIS if end < len(text) else "")
+    reopened = _still_open(text[:start]) if _BIDI_CONTROLS.search(text) else ""
+    closing = _still_open(body, reopened) if reopened or _BIDI_CONTROLS.search(body) else ""
+    prefix = rtl + (ELLIPSIS if start > 0 else "") + reopened
+    suffix = "".join(_OPENERS[c] for c in reversed(closing)) + (ELLIPSIS if end < len(text) else "")
     shift = len(prefix) - start
     shown = [(s + shift, e + shift) for s, e in spans if s >= start and e <= end]
     return Snippet(prefix + body + suffix, shown, start - len(prefix))
