@@ -88,7 +88,7 @@ def main() -> int:
     int8_seconds = time.perf_counter() - started
 
     ref_queries = reference.encode(query_texts, normalize_embeddings=True)
-    int8_queries = encoder.encode(query_texts)
+    int8_queries = encoder.encode_queries(query_texts)
     cosines = (np.asarray(ref_docs) * int8_docs).sum(axis=1)
     fp32 = beir.evaluate(
         dense_run(doc_ids, np.asarray(ref_docs), query_ids, ref_queries), collection.qrels

@@ -13,11 +13,13 @@ from pathlib import Path
 import numpy as np
 import onnxruntime as ort
 from tokenizers import Tokenizer
+from tokenizers.models import Unigram
 
 from desktop_search.embedding.manifest import ModelManifest
 
 log = logging.getLogger(__name__)
 
+METASPACE = "\u2581"  # SentencePiece's mark of a piece that starts a word
 DEFAULT_BATCH_TOKENS = 4096  # measured: 4096 beat 2048, 8192 and 16384 on 2 cores
 MAX_BATCH = 64
 
@@ -59,11 +61,25 @@ class Encoder:
     def encode(
         self, texts: Sequence[str], *, batch_tokens: int = DEFAULT_BATCH_TOKENS
     ) -> np.ndarray:
-        """Embed ``texts``; returns an ``(len(texts), dimensions)`` float32 array."""
+        """Embed ``texts`` as passages (documents, chunks), with the model's passage prefix;
+        returns an ``(len(texts), dimensions)`` float32 array."""
+        return self._embed(texts, self.manifest.passage_prefix, batch_tokens)
+
+    def encode_queries(
+        self, texts: Sequence[str], *, batch_tokens: int = DEFAULT_BATCH_TOKENS
+    ) -> np.ndarray:
+        """Embed ``texts`` as search queries, with the model's query prefix."""
+        return self._embed(texts, self.manifest.query_prefix, batch_tokens)
+
+    def encode_query(self, text: str) -> np.ndarray:
+        vector: np.ndarray = self.encode_queries([text])[0]
+        return vector
+
+    def _embed(self, texts: Sequence[str], prefix: str, batch_tokens: int) -> np.ndarray:
         out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
         if not texts:
             return out
-        encodings = self.tokenizer.encode_batch(list(texts))
+        encodings = self.tokenizer.encode_batch([prefix + text for text in texts])
         ids = [np.asarray(e.ids, dtype=np.int64) for e in encodings]
         order = np.argsort([len(x) for x in ids], kind="stable")
         start = 0
@@ -92,9 +108,16 @@ class Encoder:
 
     def whole_words(self) -> frozenset[str]:
         """The words the tokenizer's vocabulary holds whole (lower case, letters only):
-        words of the language, never typos, though an index may not hold them."""
-        return frozenset(token.lower() for token in self.tokenizer.get_vocab() if token.isalpha())
+        words of the language, never typos, though an index may not hold them.
 
-    def encode_query(self, text: str) -> np.ndarray:
-        vector: np.ndarray = self.encode([text])[0]
-        return vector
+        WordPiece marks a word's continuations with ``##`` (never letters only); a
+        SentencePiece vocabulary marks a word's start with ``▁`` instead, and its other
+        pieces are continuations.
+        """
+        vocabulary = self.tokenizer.get_vocab()
+        if isinstance(self.tokenizer.model, Unigram):
+            words = [token[1:] for token in vocabulary if token.startswith(METASPACE)]
+        else:
+            words = list(vocabulary)
+        lowered = (word.lower() for word in words)
+        return frozenset(word for word in lowered if word.isalpha())  # "İ" lowers to "i" + U+0307

@@ -17,6 +17,13 @@ class ModelError(Exception):
     """A model folder is missing, incomplete or does not match its manifest."""
 
 
+def _prefix(raw: dict[str, Any], key: str) -> str:
+    value = raw.get(key, "")
+    if not isinstance(value, str):
+        raise TypeError(f"{key} must be a string, not {type(value).__name__}")
+    return value
+
+
 @dataclass(frozen=True)
 class ModelManifest:
     folder: Path
@@ -26,6 +33,9 @@ class ModelManifest:
     pooling: str
     files: dict[str, str]
     raw: dict[str, Any]
+    # Put before every query / every passage (E5: "query: " / "passage: "); empty: none.
+    query_prefix: str = ""
+    passage_prefix: str = ""
 
     @property
     def model_path(self) -> Path:
@@ -50,6 +60,8 @@ class ModelManifest:
                 pooling=str(raw["pooling"]),
                 files={str(k): str(v) for k, v in raw["files"].items()},
                 raw=raw,
+                query_prefix=_prefix(raw, "query_prefix"),
+                passage_prefix=_prefix(raw, "passage_prefix"),
             )
         except (ValueError, KeyError, TypeError) as exc:
             raise ModelError(f"invalid manifest {path}: {exc}") from exc
