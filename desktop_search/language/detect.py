@@ -18,7 +18,7 @@ from typing import Any
 
 import regex
 
-MAX_CHARS = 2000  # a chunk's first 2,000 characters tell its language
+MAX_CHARS = 500  # a chunk's first 500 characters tell its language (the model reads every byte)
 CHUNK_CONFIDENCE = 0.5  # below, a chunk's language is unknown ('')
 QUERY_CONFIDENCE = 0.5
 _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
