@@ -36,7 +36,10 @@ from desktop_search.storage.schema import migrate, require_current
 
 CATALOG_FILE = "catalog.sqlite3"
 VECTORS_DIGEST_KEY = "vectors_file"
-LANGUAGES_TOLERANCE = 0.02  # the languages held are read again once the index grew 2%
+# The languages held are read again once the index has grown 2%, or has changed at all
+# and they were read 10 s ago (a first German letter in a large English index counts).
+LANGUAGES_TOLERANCE = 0.02
+LANGUAGES_REREAD_S = 10.0
 
 
 def encode_path(path: str | os.PathLike[str]) -> bytes:
@@ -162,6 +165,7 @@ class Catalog:
         self._languages_lock = threading.Lock()
         self._languages: list[tuple[str, int]] = []
         self._languages_at = -1  # highest chunk id when they were read
+        self._languages_read = 0.0  # time.monotonic() then
         first = self._open_reader() if read_only else self._open_writer()
         self._connections = ThreadConnections(self._connect)
         self._connections.adopt(first)
@@ -617,10 +621,12 @@ class Catalog:
 
     def languages(self) -> list[tuple[str, int]]:
         """(language, chunks in it), most first ('' for the chunks whose language was not
-        told). Read again once the index has grown by 2%."""
+        told). Read again once the index has grown by 2%, or changed 10 s after."""
         newest = self.max_chunk_id()  # ids only grow: a cheap sign of change
         with self._languages_lock:
-            if abs(newest - self._languages_at) > LANGUAGES_TOLERANCE * max(self._languages_at, 1):
+            moved = abs(newest - self._languages_at)
+            stale = time.monotonic() - self._languages_read >= LANGUAGES_REREAD_S
+            if moved > LANGUAGES_TOLERANCE * max(self._languages_at, 1) or (moved and stale):
                 self._languages = [
                     (str(lang), int(count))
                     for lang, count in self.conn.execute(
@@ -628,6 +634,7 @@ class Catalog:
                     )
                 ]
                 self._languages_at = newest
+                self._languages_read = time.monotonic()
             return list(self._languages)
 
     def analysis_languages(self, query_language: str = "") -> tuple[str, ...]:
