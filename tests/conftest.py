@@ -20,6 +20,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 # Qt tests run headless; a real display (Xvfb) is used only by benchmarks/screenshots.py.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# The default model follows the locale: tests run in a known one (English), whatever the
+# machine's; tests of other locales set their own.
+os.environ["LC_ALL"] = "C.UTF-8"
 
 
 QT_TEST_FOLDERS = ("gui", "tray", "qt")

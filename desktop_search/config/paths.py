@@ -45,9 +45,14 @@ def resources_dir() -> Path:
     return candidates[0]
 
 
-def default_model_dir() -> Path:
-    """The model used when none is configured: ``$DESKTOP_SEARCH_MODEL``, else the shipped one."""
+def default_model_dir(chosen: str = "") -> Path:
+    """The model used when none is configured: ``$DESKTOP_SEARCH_MODEL``, else the shipped
+    one ``chosen`` by the app from the user's files (see :mod:`config.model_choice`), else
+    the one for the user's locale."""
+    from desktop_search.config.model_choice import ENGLISH_MODEL, locale_language, model_for_locale
+
     env = os.environ.get(MODEL_ENV)
     if env:
         return Path(env).expanduser().resolve()
-    return shipped_models_dir() / "all-MiniLM-L6-v2-int8"
+    folder = shipped_models_dir() / (chosen or model_for_locale(locale_language()))
+    return folder if folder.is_dir() else shipped_models_dir() / ENGLISH_MODEL

@@ -109,6 +109,9 @@ class Settings:
             _is_str, "a model folder, the name of a shipped model, or empty for the default"
         ),
     )
+    # The shipped model the app chose as the default from the user's files (empty: the
+    # one for the locale); used while model_dir is empty. See config/model_choice.py.
+    default_model: str = field(default="", metadata=_rule(_is_str, "a shipped model's name"))
     max_file_bytes: int = field(
         default=50 * 1024 * 1024,
         metadata=_whole(1024, 1 << 40, "a whole number of bytes, at least 1024"),
@@ -200,7 +203,7 @@ class Settings:
         from desktop_search.config.paths import default_model_dir, shipped_models_dir
 
         if not self.model_dir:
-            return default_model_dir()
+            return default_model_dir(self.default_model)
         shipped = shipped_models_dir() / self.model_dir
         if Path(self.model_dir).name == self.model_dir and shipped.is_dir():
             return shipped

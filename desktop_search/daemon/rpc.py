@@ -146,7 +146,7 @@ class RpcHandlers:
         imported = self.daemon.data_dir / "models"
         if imported.is_dir():
             found += sorted(p for p in imported.iterdir() if p.is_dir())
-        default = default_model_dir()
+        default = default_model_dir(self.daemon.engine.settings.default_model)
         models = []
         for folder in found:
             try:

@@ -24,6 +24,12 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from desktop_search.config.model_choice import (
+    ENGLISH_MODEL,
+    MULTILINGUAL_MODEL,
+    files_need_multilingual,
+)
+from desktop_search.config.paths import MODEL_ENV, shipped_models_dir
 from desktop_search.daemon.api import DaemonState, Event
 from desktop_search.daemon.politeness import LoadMonitor, on_battery
 from desktop_search.daemon.watcher import ChangeQueue, FolderWatcher
@@ -158,6 +164,8 @@ class Worker:
             elif switching:
                 self._job(DaemonState.CHANGING_MODEL, [], self._change_model)
             else:
+                if self._unsaved_work:
+                    self._barrier("choosing the default model", [], self._review_default_model)
                 self._save_if_due(force=self._unsaved_work)
                 self._set_state(DaemonState.IDLE)
         self._set_state(DaemonState.STOPPING)
@@ -342,6 +350,25 @@ class Worker:
             self.daemon.renew_indexer()
         self._switch_after = 0.0
         return IndexSummary()
+
+    def _review_default_model(self) -> None:
+        """A user who has not chosen a model and has the English one moves to the
+        multilingual one once enough of their files are in other languages (in the
+        background, like any change of model; never back)."""
+        daemon = self.daemon
+        settings = daemon.engine.settings
+        if settings.model_dir or os.environ.get(MODEL_ENV):
+            return
+        if settings.resolved_model_dir().name != ENGLISH_MODEL:
+            return
+        if not (shipped_models_dir() / MULTILINGUAL_MODEL).is_dir():
+            return
+        if not files_need_multilingual(daemon.engine.store.catalog.languages()):
+            return
+        log.info(
+            "enough files are in other languages than English: moving to %s", MULTILINGUAL_MODEL
+        )
+        daemon.apply_settings(settings.with_changes({"default_model": MULTILINGUAL_MODEL}))
 
     def _retry(self, paths: list[str]) -> IndexSummary:
         """Failed files, tried again even though they have not changed: marked as not in

@@ -56,3 +56,33 @@ def test_the_models_offered_are_every_shipped_one_chosen_by_name(daemon: Running
     daemon.client.call("set_settings", changes={"model_dir": "all-MiniLM-L6-v2-int8"})
     assert daemon.client.call("get_settings")["model_dir"] == "all-MiniLM-L6-v2-int8"
     assert daemon.client.call("status")["model_switch"] is None  # the same model: nothing to do
+
+
+def test_an_english_user_whose_files_are_multilingual_moves_to_the_multilingual_model(
+    tmp_path: Path, runtime: Path
+) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    german = "Sehr geehrte Frau Weber, hiermit kündige ich meinen Mietvertrag fristgerecht."
+    chinese = "这个月的电费账单一共是三百二十元，请在月底之前付清。"  # noqa: RUF001
+    for n in range(12):
+        (docs / f"note-{n:02d}.txt").write_text(f"Shopping list number {n}: eggs, milk.", "utf-8")
+        (docs / f"brief-{n:02d}.txt").write_text(f"{german} Brief {n}.", "utf-8")
+        (docs / f"账单-{n:02d}.txt").write_text(f"{chinese}第{n}号。", "utf-8")
+    running = RunningDaemon(tmp_path / "data", [docs], runtime)
+    running.start()
+    try:
+
+        wait_for(lambda: running.search("Kündigung der Wohnung", k=1), what="a first result")
+
+        def moved() -> bool:
+            assert running.search("Kündigung der Wohnung", k=1)  # answered all along
+            status = running.client.call("status")
+            return status["model"]["name"] == "multilingual-e5-small" and not status["model_switch"]
+
+        wait_for(moved, timeout_s=300, what="the move to the multilingual model")
+        assert running.client.call("get_settings")["default_model"] == "multilingual-e5-small-int8"
+        assert running.client.call("get_settings")["model_dir"] == ""
+        assert running.search("这个月电费多少", k=1)[0].startswith("账单-")
+    finally:
+        running.stop()
