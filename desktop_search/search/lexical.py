@@ -119,7 +119,9 @@ class LexicalSearcher:
             return LexicalResult([], LexicalPlan([]), KeywordEvidence({}, 0.0, 0.0))
         counts, total = self._doc_counts(terms, analysed)
         plan = plan_terms(terms, counts, total, budget_for(total, self.row_budget))
-        match = any_of(f for t in plan.used for f in analysed[t])
+        # one OR'ed part per query word: two words of one stem ("detect", "detection")
+        # weigh it twice, as they always did
+        match = " OR ".join(part for t in plan.used if (part := any_of(analysed[t])))
         ranked = self.catalog.bm25(match, limit) if match else []
         weighted = self._weighted(words, analysed)
         texts = self.catalog.chunk_search_texts(c for c, _ in ranked[:COVERAGE_DEPTH])

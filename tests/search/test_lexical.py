@@ -12,6 +12,7 @@ from desktop_search.search.lexical import (
     LARGE_INDEX_ROW_BUDGET,
     ROW_BUDGET,
     LexicalSearcher,
+    QueryWord,
     budget_for,
     plan_terms,
 )
@@ -75,3 +76,13 @@ def test_explain_reports_left_out_terms(indexed: Engine) -> None:
     assert response.explain["keyword_terms"] == ["zeppelin"]
     assert response.explain["left_out_common_terms"] == ["weather"]
     assert Path(response.hits[0].path).name == "n7.txt"
+
+
+def test_two_query_words_of_one_stem_weigh_it_twice(indexed: Engine) -> None:
+    searcher = LexicalSearcher(indexed.store.catalog)
+    once = dict(searcher.search([QueryWord.plain("landed")], 10).ranked)
+    twice = dict(
+        searcher.search([QueryWord.plain("landed"), QueryWord.plain("landing")], 10).ranked
+    )
+    assert set(once) == set(twice) and len(once) == 1
+    assert twice[next(iter(once))] > once[next(iter(once))]
