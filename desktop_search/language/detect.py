@@ -12,6 +12,7 @@ kana Chinese.
 
 from __future__ import annotations
 
+import functools
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -79,6 +80,7 @@ def chunk_language(text: str) -> str:
     return found.language if found.confidence >= CHUNK_CONFIDENCE else ""
 
 
+@functools.lru_cache(maxsize=1024)  # one query asks for it a few times
 def query_language(text: str) -> str:
     """A query's language when the model is fairly sure of it, else ''."""
     found = guess(text)
