@@ -82,7 +82,8 @@ def migrate_to_4(conn: sqlite3.Connection) -> None:
     """Schema 3 -> 4, in the caller's transaction (see the module's docstring)."""
     started = time.monotonic()
     total = int(conn.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
-    log.info("upgrading the keyword index (schema 4): %d chunks to analyse", total)
+    if total:
+        log.info("upgrading the keyword index (schema 4): %d chunks to analyse", total)
     conn.execute("ALTER TABLE chunks ADD COLUMN language TEXT NOT NULL DEFAULT ''")
     conn.execute("ALTER TABLE files ADD COLUMN language TEXT NOT NULL DEFAULT ''")
     conn.execute("CREATE INDEX chunks_language ON chunks (language)")
@@ -142,7 +143,8 @@ def migrate_to_4(conn: sqlite3.Connection) -> None:
             )
     _set_file_languages(conn)
     name_index.rebuild(conn)
-    log.info("keyword index upgraded: %d chunks in %.1f s", done, time.monotonic() - started)
+    if total:
+        log.info("keyword index upgraded: %d chunks in %.1f s", done, time.monotonic() - started)
 
 
 def _set_file_languages(conn: sqlite3.Connection) -> None:
