@@ -212,6 +212,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--folder", type=Path, help="write (and keep) the folder here")
     parser.add_argument("--data-dir", type=Path, help="keep (and reuse) the index here")
     parser.add_argument("--modes", default=",".join(MODES), help="comma-separated modes")
+    parser.add_argument(
+        "--model-dir", type=Path, help="the model folder (settings' model_dir; default: shipped)"
+    )
+
+
+def chosen_settings(args: argparse.Namespace) -> Settings:
+    """The settings the collection is indexed and searched with (``--model-dir``)."""
+    return Settings(model_dir=str(args.model_dir.resolve()) if args.model_dir else "")
 
 
 def chosen_modes(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[str]:

@@ -130,11 +130,8 @@ def model_name(settings: Settings) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     folder_quality.add_arguments(parser)
-    parser.add_argument(
-        "--model-dir", type=Path, help="the model folder (settings' model_dir; default: shipped)"
-    )
     args = parser.parse_args()
-    settings = Settings(model_dir=str(args.model_dir.resolve()) if args.model_dir else "")
+    settings = folder_quality.chosen_settings(args)
     measured = folder_quality.measure(parser, args, build, settings, "ds-multilingual-")
     results = {
         mode: folder_quality.summarise(found, groups, ORDER)

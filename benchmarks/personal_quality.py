@@ -29,7 +29,6 @@ from benchmarks import folder_quality, machine
 from benchmarks.folder_collection import JudgedQuery
 from benchmarks.personal_documents import DOCUMENTS
 from benchmarks.personal_folder import KINDS, build, shared_words
-from desktop_search.config.settings import Settings
 
 PATHS = frozenset(document.path for document in DOCUMENTS)
 ORDER = ["all", *KINDS, "disjoint"]
@@ -51,7 +50,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     folder_quality.add_arguments(parser)
     args = parser.parse_args()
-    measured = folder_quality.measure(parser, args, build, Settings(), "ds-personal-")
+    settings = folder_quality.chosen_settings(args)
+    measured = folder_quality.measure(parser, args, build, settings, "ds-personal-")
     results = {
         mode: folder_quality.summarise(found, groups, ORDER)
         for mode, found in measured.outcomes.items()

@@ -68,6 +68,10 @@ SOURCE_FILE_SHA256 = "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbf
 MAX_TOKENS = 512
 QUERY_PREFIX = "query: "
 PASSAGE_PREFIX = "passage: "
+LANGUAGES = ["*"]  # XLM-R's hundred languages
+# Where the model puts unrelated text (benchmarks/cosine_scale.py, pooled over the personal
+# and multilingual collections): search/fusion.py maps its cosines onto MiniLM's scale.
+COSINE_SCALE = {"mean": 0.777, "spread": 0.0215}
 WORD_EMBEDDINGS = "embeddings.word_embeddings.weight"
 METASPACE = "\u2581"
 
@@ -263,6 +267,8 @@ def manifest_for(source_path: Path) -> dict[str, Any]:
         "normalized": True,
         "query_prefix": QUERY_PREFIX,
         "passage_prefix": PASSAGE_PREFIX,
+        "languages": LANGUAGES,
+        "cosine_scale": COSINE_SCALE,
         "inputs": ["input_ids", "attention_mask"],
         "output": "sentence_embedding",
         "quantization": {

@@ -106,6 +106,10 @@ class Encoder:
             start = end
         return out
 
+    def reads(self, language: str) -> bool:
+        """Whether the model reads ``language`` (see :meth:`ModelManifest.reads`)."""
+        return self.manifest.reads(language)
+
     def whole_words(self) -> frozenset[str]:
         """The words the tokenizer's vocabulary holds whole (lower case, letters only):
         words of the language, never typos, though an index may not hold them.

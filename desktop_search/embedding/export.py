@@ -238,7 +238,9 @@ def write_reference_fixture(source: Path, sentences: list[str], out_path: Path) 
     out_path.write_text(json.dumps(payload) + "\n", encoding="utf-8")
 
 
-def build_package(source: Path, dest: Path, *, name: str | None = None) -> Path:
+def build_package(
+    source: Path, dest: Path, *, name: str | None = None, languages: list[str] | None = None
+) -> Path:
     """Export, quantize and package ``source`` (a sentence-transformers folder) into ``dest``."""
     _require_build_tools()
     import torch
@@ -263,6 +265,7 @@ def build_package(source: Path, dest: Path, *, name: str | None = None) -> Path:
             "normalized": True,
             "inputs": ["input_ids", "attention_mask"],
             "output": "sentence_embedding",
+            **({"languages": languages} if languages else {}),
             "quantization": int8_quantization_info(),
             "built_with": {
                 **build_tools_versions(),
@@ -299,6 +302,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--name", default=None, help="model name for the manifest")
     parser.add_argument(
+        "--languages",
+        default=None,
+        help="comma-separated ISO 639-1 codes the model was trained on (default model: en)",
+    )
+    parser.add_argument(
         "--reference-fixture",
         type=Path,
         default=Path("tests/fixtures/reference_embeddings.json"),
@@ -309,7 +317,12 @@ def main(argv: list[str] | None = None) -> int:
     _require_build_tools()
     source = args.source or default_source_model()
     name = args.name or ("all-MiniLM-L6-v2" if args.source is None else None)
-    dest = build_package(source, args.out, name=name)
+    languages: list[str] | None
+    if args.languages:
+        languages = [code.strip() for code in args.languages.split(",") if code.strip()]
+    else:
+        languages = ["en"] if args.source is None else None
+    dest = build_package(source, args.out, name=name, languages=languages)
     print(f"wrote {dest}")
     if str(args.reference_fixture):
         write_reference_fixture(source, REFERENCE_SENTENCES, args.reference_fixture)

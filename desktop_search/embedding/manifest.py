@@ -77,6 +77,14 @@ class ModelManifest:
             if digest != expected:
                 raise ModelError(f"{self.folder / name} does not match its manifest checksum")
 
+    def reads(self, language: str) -> bool:
+        """Whether the model was trained on ``language`` (ISO 639-1): the manifest's
+        ``languages`` list ("*" for any; a model that declares none is taken to read all)."""
+        declared = self.raw.get("languages")
+        if not isinstance(declared, list) or "*" in declared:
+            return True
+        return language in declared
+
     def describe(self) -> dict[str, Any]:
         return {
             "name": self.name,

@@ -6,17 +6,18 @@ import logging
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any, Literal
 
 import numpy as np
 
 from desktop_search.embedding.encoder import Encoder
+from desktop_search.language import detect
 from desktop_search.search import prf, relevance
 from desktop_search.search.expansion import expansion_terms
 from desktop_search.search.filters import Filters
-from desktop_search.search.fusion import NO_KEYWORDS, KeywordEvidence, hybrid_scores
+from desktop_search.search.fusion import NO_KEYWORDS, CosineScale, KeywordEvidence, hybrid_scores
 from desktop_search.search.known_words import KnownWords
 from desktop_search.search.lexical import LexicalSearcher, QueryWord
 from desktop_search.search.query_syntax import contains_phrase, merge_filters, parse_query
@@ -34,6 +35,7 @@ MODES: tuple[Mode, ...] = ("hybrid", "dense", "lexical")
 # Chunks taken from each of the dense and BM25 lists. A fixed depth (not a multiple of k)
 # keeps the fused ranking the same whatever number of results is asked for.
 CANDIDATES = 200
+REACH_DEPTH = 10  # the dense side's best chunks whose languages tell the keywords' reach
 FILTERED_CANDIDATES = 1000
 PHRASE_CANDIDATES = 2000
 NAMED_CANDIDATES = 1000  # files whose names hold a query word, looked at for known items
@@ -95,6 +97,7 @@ class SearchService:
         self.bm25 = LexicalSearcher(store.catalog)
         self.speller = SpellingCorrector(store.catalog, words=KnownWords(encoder.whole_words()))
         self.background = relevance.Background(store.catalog)
+        self.scale = CosineScale.of(encoder.manifest.raw)
         # BM25 runs on this thread while the query is being encoded: SQLite and
         # onnxruntime both release the GIL, so the two overlap on a second core.
         self._keyword_worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bm25")
@@ -209,6 +212,10 @@ class SearchService:
         keywords = keyword_job.result() if keyword_job is not None else NO_KEYWORDS
         explain["keyword_coverage"] = round(keywords.coverage, 4)
         dense = self.dense_vector(vector, limit, allowed) if vector is not None else []
+        if request.mode == "hybrid" and keywords.scores:
+            keywords = self._blind_sides(keywords, text, dense)
+            explain["keyword_reach"] = round(keywords.reach, 4)
+            explain["keyword_weight"] = round(keywords.weight(), 4)
         scores = self._fuse(request.mode, vector, dense, keywords)
 
         # By default, feedback only from a first pass that is sure of itself: its keyword
@@ -250,6 +257,26 @@ class SearchService:
         if query_vector is not None:
             self._label(hits, query_vector, words, named)
         return SearchResponse(hits, explain)
+
+    def _blind_sides(self, keywords: KeywordEvidence, text: str, dense: Ranked) -> KeywordEvidence:
+        """The keyword side as far as each side can see: when the encoder cannot read the
+        query's language, partial keyword matches no longer fade; when the dense side's
+        best chunks are in other languages than the query, the keywords (which cannot match
+        them) count for the share they can match. A query whose language is not told, or
+        not one the index holds, changes nothing."""
+        language = detect.query_language(text)
+        if not language:
+            return keywords
+        if not self.encoder.reads(language):
+            return replace(keywords, fade=False)
+        if language not in {held for held, _ in self.store.catalog.languages()}:
+            return keywords
+        best = self.store.catalog.chunks_by_ids(c for c, _ in dense[:REACH_DEPTH]).values()
+        languages = [chunk.language for chunk in best]
+        if not languages:
+            return keywords
+        readable = sum(1 for found in languages if found in (language, ""))
+        return replace(keywords, reach=readable / len(languages))
 
     @staticmethod
     def _query_words(terms: list[str], corrections: Corrections | None) -> list[QueryWord]:
@@ -339,7 +366,7 @@ class SearchService:
         missing = sorted(keywords.scores.keys() - cosines.keys())
         for ids, vectors in self.store.catalog.iter_vectors(missing):
             cosines.update(zip(ids, (float(s) for s in vectors @ vector), strict=True))
-        return hybrid_scores(cosines, keywords)
+        return hybrid_scores(cosines, keywords, self.scale)
 
     def _rank_files(
         self,

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
-from desktop_search.search.fusion import KeywordEvidence, hybrid_scores, idf
+from desktop_search.search.fusion import (
+    REFERENCE_SCALE,
+    CosineScale,
+    KeywordEvidence,
+    hybrid_scores,
+    idf,
+)
 
 
 def test_idf_is_fts5s() -> None:
@@ -32,3 +39,35 @@ def test_scores_do_not_depend_on_the_other_candidates() -> None:
     alone = hybrid_scores({7: 0.3}, KeywordEvidence({7: 5.0}, 12.0, 0.6))
     joined = hybrid_scores({7: 0.3, 8: 0.2}, KeywordEvidence({7: 5.0, 8: 9.0}, 12.0, 0.6))
     assert alone[7] == joined[7]
+
+
+def test_a_model_with_compressed_cosines_is_read_on_the_reference_scale() -> None:
+    # multilingual-e5-small puts unrelated text at 0.78 (spread 0.02): its raw cosines
+    # would leave a strong semantic match (0.86) only 0.02 above an incidental keyword hit
+    e5 = CosineScale.of({"cosine_scale": {"mean": 0.777, "spread": 0.0215}})
+    assert e5 != REFERENCE_SCALE
+    incidental = KeywordEvidence({7: 4.0}, reference=12.0, coverage=0.5)
+    raw = hybrid_scores({1: 0.86, 7: 0.84}, incidental)
+    assert raw[7] > raw[1]  # what the raw scale did
+    fused = hybrid_scores({1: 0.86, 7: 0.84}, incidental, e5)
+    assert fused[1] > fused[7]
+    assert math.isclose(e5.to_reference(0.777), REFERENCE_SCALE.mean)
+
+
+def test_a_manifest_without_a_scale_is_on_the_reference_scale() -> None:
+    assert CosineScale.of({}) is REFERENCE_SCALE
+    assert CosineScale.of({"cosine_scale": {"mean": 0.5, "spread": 0}}) is REFERENCE_SCALE
+    assert CosineScale.of({"cosine_scale": "wide"}) is REFERENCE_SCALE
+    assert REFERENCE_SCALE.to_reference(0.42) == 0.42
+
+
+def test_keywords_count_for_the_share_of_the_dense_best_they_can_match() -> None:
+    seen = KeywordEvidence({7: 4.0}, reference=12.0, coverage=0.6)
+    assert math.isclose(replace(seen, reach=0.25).weight(), seen.weight() * 0.25)
+
+
+def test_partial_keyword_matches_do_not_fade_when_the_encoder_cannot_read_the_query() -> None:
+    partial = KeywordEvidence({7: 4.0}, reference=12.0, coverage=0.5)
+    assert replace(partial, fade=False).weight() > 3 * partial.weight()
+    whole = KeywordEvidence({7: 4.0}, reference=12.0, coverage=1.0)
+    assert replace(whole, fade=False).weight() == whole.weight()
