@@ -137,7 +137,7 @@ class SearchService:
         if allowed is None:
             return evidence
         kept = {c: s for c, s in evidence.scores.items() if c in allowed}
-        return KeywordEvidence(kept, evidence.reference, evidence.coverage)
+        return replace(evidence, scores=kept)
 
     def _phrase_chunks(self, phrases: list[str]) -> set[int]:
         """Chunks whose text contains every phrase (FTS5 finds candidates, text confirms)."""
