@@ -62,6 +62,11 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=REPO / "build" / "screenshots")
     parser.add_argument("--query", default="how do plants make food from light")
     parser.add_argument("--notes", type=int, default=150, help="BEIR abstracts as notes")
+    parser.add_argument(
+        "--change-model",
+        default="",
+        help="at the end, switch to this shipped model and shoot the window while it changes",
+    )
     args = parser.parse_args()
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
     if missing:
@@ -158,6 +163,18 @@ def main() -> int:
                 time.sleep(1.5)
                 shoot(dialog, args.out / "settings-dialog.png", env)
                 run("xdotool", "key", "--window", dialog, "Escape", env=env, check=False)
+            gui.terminate()
+            gui.wait(timeout=30)
+        if args.change_model:
+            client.call("set_settings", changes={"model_dir": args.change_model})
+            gui = start(*cli, "gui", "--data-dir", str(data))
+            window = wait_for_window("Desktop Search", env)
+            run("xdotool", "windowactivate", "--sync", window, env=env, check=False)
+            time.sleep(1.5)
+            run("xdotool", "type", "--delay", "70", args.query, env=env)
+            time.sleep(3.0)
+            shoot(window, args.out / "window-changing-model.png", env)
+            shoot("root", args.out / "desktop-changing-model.png", env)
             gui.terminate()
             gui.wait(timeout=30)
     finally:

@@ -163,7 +163,7 @@ class RpcHandlers:
                     "shipped": is_shipped,
                     "default": folder == default,
                     "dimensions": manifest.dimensions,
-                    "languages": str(manifest.raw.get("languages", "")),
+                    "languages": _languages_label(manifest.raw.get("languages")),
                 }
             )
         return models
@@ -295,3 +295,15 @@ class RpcHandlers:
             return list(self.daemon.folders)
 
         return self._command(remove)
+
+
+_LANGUAGE_NAMES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish"}
+
+
+def _languages_label(declared: object) -> str:
+    """What a model's manifest says it reads, for a person: "English", "many languages"."""
+    if not isinstance(declared, list) or not declared:
+        return ""
+    if "*" in declared:
+        return "many languages"
+    return ", ".join(_LANGUAGE_NAMES.get(str(code), str(code)) for code in declared)

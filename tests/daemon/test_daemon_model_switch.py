@@ -72,7 +72,6 @@ def test_an_english_user_whose_files_are_multilingual_moves_to_the_multilingual_
     running = RunningDaemon(tmp_path / "data", [docs], runtime)
     running.start()
     try:
-
         wait_for(lambda: running.search("Kündigung der Wohnung", k=1), what="a first result")
 
         def moved() -> bool:
@@ -86,3 +85,9 @@ def test_an_english_user_whose_files_are_multilingual_moves_to_the_multilingual_
         assert running.search("这个月电费多少", k=1)[0].startswith("账单-")
     finally:
         running.stop()
+
+
+def test_the_models_say_which_languages_they_read(daemon: RunningDaemon) -> None:
+    labels = {m["name"]: m["languages"] for m in daemon.client.call("models")}
+    assert labels["all-MiniLM-L6-v2"] == "English"
+    assert labels["multilingual-e5-small"] == "many languages"
