@@ -8,15 +8,21 @@ English sentence mixed in, 99 % on single sentences, 91 % on 2-4 word texts; abo
 time a process needs it). Scripts settle what a statistical model finds hard in short
 texts: kana means Japanese, a text mostly of Hangul Korean, Chinese characters without
 kana Chinese.
+
+The model is read here, in memory: py3langid's own loader decompresses it into a temporary
+file (in TMPDIR), and nothing may be written outside our own folders.
 """
 
 from __future__ import annotations
 
 import functools
+import io
+import lzma
 import threading
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import regex
 
 MAX_CHARS = 500  # a chunk's first 500 characters tell its language (the model reads every byte)
@@ -31,13 +37,30 @@ _lock = threading.Lock()
 _identifier: Any = None
 
 
+def _load() -> Any:
+    """py3langid's identifier, its model decompressed in memory (see the module's doc)."""
+    from py3langid import modelio
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    with lzma.open(MODEL_DIR / MODEL_FILE) as source:
+        raw = source.read()
+    with np.load(io.BytesIO(raw), allow_pickle=False) as data:
+        return LanguageIdentifier(
+            np.asarray(data["ptc"]),
+            np.asarray(data["pc"]),
+            data["classes"].tolist(),
+            modelio._to_array(data["nextmove"]),
+            data["out_feat"].tolist(),
+            norm_probs=True,
+            tk_row=modelio._to_array(data["nextmove_row"]),
+        )
+
+
 def _model() -> Any:
     global _identifier
     with _lock:
         if _identifier is None:
-            from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-            _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            _identifier = _load()
         return _identifier
 
 
