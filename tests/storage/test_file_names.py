@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from desktop_search.language.analyser import index_text_in
 from desktop_search.storage.catalog import CATALOG_FILE, Catalog, encode_path
 from desktop_search.storage.catalog_file import CatalogCorruptError
 from desktop_search.storage.file_names import name_words, split_run
-from desktop_search.language.analyser import index_text_in
 from desktop_search.storage.name_index import SEEK_COST_IN_ROWS, languages_of
 from desktop_search.storage.schema import SCHEMA_VERSION, IndexNeedsUpgradeError, migrate
 from desktop_search.storage.store import IndexStore
