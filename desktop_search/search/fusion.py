@@ -32,6 +32,7 @@ Ranked = Sequence[tuple[int, float]]  # (chunk id, score), best first
 
 KEYWORD_WEIGHT = 1.5
 COVERAGE_POWER = 3.0
+CONFIRMING_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,10 @@ class KeywordEvidence:
     # language (a strong semantic match must not lose to an incidental word); when it
     # cannot, the keywords are all the meaning there is.
     fade: bool = True
+    # The most distinct query words one of the best keyword candidates holds: from
+    # CONFIRMING_WORDS on, a partial match is no accident (half of a long claim) and does
+    # not fade.
+    words_matched: int = 0
 
     def strength(self, chunk_id: int) -> float:
         """How much of what the query could score this chunk scores, 0..1."""
@@ -99,7 +104,12 @@ class KeywordEvidence:
 
     def weight(self) -> float:
         """The keyword side's weight for this query."""
-        power = COVERAGE_POWER if self.fade else 1.0
+        if not self.fade:
+            power = 1.0
+        elif self.words_matched >= CONFIRMING_WORDS:
+            power = 0.0
+        else:
+            power = COVERAGE_POWER
         return float(KEYWORD_WEIGHT * self.coverage**power * self.reach)
 
 

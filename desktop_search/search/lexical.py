@@ -125,9 +125,12 @@ class LexicalSearcher:
         ranked = self.catalog.bm25(match, limit) if match else []
         weighted = self._weighted(words, analysed)
         texts = self.catalog.chunk_search_texts(c for c, _ in ranked[:COVERAGE_DEPTH])
-        coverage = max((_held(t, weighted) for t in texts.values()), default=0.0)
+        holding = [_holding(t, weighted) for t in texts.values()]
+        coverage = max((share for share, _ in holding), default=0.0)
+        matched = max((count for _, count in holding), default=0)
         reference = sum(weight for _, weight in weighted)
-        return LexicalResult(ranked, plan, KeywordEvidence(dict(ranked), reference, coverage))
+        evidence = KeywordEvidence(dict(ranked), reference, coverage, words_matched=matched)
+        return LexicalResult(ranked, plan, evidence)
 
     def words_held(self, texts: Mapping[int, str], words: Sequence[QueryWord]) -> dict[int, float]:
         """For each chunk's analysed text (:meth:`Catalog.chunk_search_texts`), the IDF
@@ -189,13 +192,18 @@ Weighted = list[tuple[frozenset[str], float]]  # per query word: its analysed fo
 
 def _held(text: str, weighted: Weighted) -> float:
     """The IDF share of the query's words an analysed text holds."""
+    return _holding(text, weighted)[0]
+
+
+def _holding(text: str, weighted: Weighted) -> tuple[float, int]:
+    """(the IDF share of the query's words an analysed text holds, how many it holds)."""
     reference = sum(weight for _, weight in weighted)
     if reference <= 0:
-        return 0.0
+        return 0.0, 0
     terms = analyser.term_set(text)
-    held = sum(
+    held = [
         weight
         for forms, weight in weighted
         if any(analyser.form_held(f, terms, text) for f in forms)
-    )
-    return min(held / reference, 1.0)
+    ]
+    return min(sum(held) / reference, 1.0), len(held)

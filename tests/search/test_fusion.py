@@ -5,7 +5,10 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
+import pytest
+
 from desktop_search.search.fusion import (
+    KEYWORD_WEIGHT,
     REFERENCE_SCALE,
     CosineScale,
     KeywordEvidence,
@@ -71,3 +74,13 @@ def test_partial_keyword_matches_do_not_fade_when_the_encoder_cannot_read_the_qu
     assert replace(partial, fade=False).weight() > 3 * partial.weight()
     whole = KeywordEvidence({7: 4.0}, reference=12.0, coverage=1.0)
     assert replace(whole, fade=False).weight() == whole.weight()
+
+
+def test_half_of_a_long_query_held_by_one_chunk_is_no_accident() -> None:
+    # four or more distinct words of a long claim in one chunk: the keyword side keeps its
+    # full weight (SciFact's claims); one or two words of a short query still fade
+    long_claim = KeywordEvidence({7: 9.0}, reference=30.0, coverage=0.45, words_matched=5)
+    short = KeywordEvidence({7: 9.0}, reference=30.0, coverage=0.45, words_matched=2)
+    assert long_claim.weight() == KEYWORD_WEIGHT
+    assert short.weight() == pytest.approx(KEYWORD_WEIGHT * 0.45**3)
+    assert replace(long_claim, fade=False).weight() == pytest.approx(KEYWORD_WEIGHT * 0.45)

@@ -86,3 +86,11 @@ def test_two_query_words_of_one_stem_weigh_it_twice(indexed: Engine) -> None:
     )
     assert set(once) == set(twice) and len(once) == 1
     assert twice[next(iter(once))] > once[next(iter(once))]
+
+
+def test_the_evidence_counts_the_words_its_best_candidate_holds(indexed: Engine) -> None:
+    searcher = LexicalSearcher(indexed.store.catalog)
+    words = [QueryWord.plain(w) for w in ("zeppelin", "landed", "weather", "report", "moon")]
+    evidence = searcher.search(words, 10).evidence
+    assert evidence.words_matched == 4  # n7 holds all but "moon"
+    assert 0.0 < evidence.coverage < 1.0
