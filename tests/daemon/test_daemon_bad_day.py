@@ -114,7 +114,8 @@ def test_a_wrongly_typed_folder_list_is_not_replaced_by_the_home_folder(
     write_notes(home / "Documents", 2, "h", words=20)
     data_dir = tmp_path / "data"
     data_dir.mkdir(mode=0o700)
-    written = {"folders": str(tmp_path / "somewhere")}  # a string, not a list
+    # a string, not a list (and the test daemons' usual "do not wait for a busy machine")
+    written = {"folders": str(tmp_path / "somewhere"), "pause_when_busy": False}
     (data_dir / "settings.json").write_text(json.dumps(written), "utf-8")
     running = RunningDaemon(data_dir, [], runtime)
     running.env = {**running.env, "HOME": str(home), "XDG_DOCUMENTS_DIR": str(home / "Documents")}

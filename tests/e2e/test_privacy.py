@@ -36,10 +36,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop_search.config.settings import Settings
 from desktop_search.daemon.client import DaemonClient
 from tests.conftest import REPO
-from tests.daemon.harness import wait_for
+from tests.daemon.harness import dont_wait_for_a_busy_machine, wait_for
 from tests.e2e.syscall_trace import (
     STRACE,
     Call,
@@ -118,8 +117,7 @@ def test_no_network_and_no_writes_outside_our_folders(
     # The daemon: it indexes its folder, answers a search (over IPC, from the CLI) and
     # status, then stops on SIGTERM.
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(box.run))  # for this test's own client
-    # Other work on the machine (CI runs beside other jobs) must not hold its indexing back.
-    Settings(pause_when_busy=False).save(box.daemon_data)
+    dont_wait_for_a_busy_machine(box.daemon_data)
     started = time.monotonic()
     command = [*strace_prefix(box.trace / "daemon"), sys.executable, "-m", "desktop_search"]
     command += ["daemon", "--data-dir", str(box.daemon_data), "--folder", str(box.docs)]
