@@ -94,7 +94,7 @@ class Engine:
             )
         chunk_tokens = min(self.settings.chunk_tokens, self.encoder.manifest.max_tokens - 34)
         chunker = Chunker(
-            self.encoder.manifest.tokenizer_path,
+            self.encoder.tokenizer,
             chunk_tokens=chunk_tokens,
             overlap_tokens=min(self.settings.chunk_overlap_tokens, chunk_tokens // 2),
         )

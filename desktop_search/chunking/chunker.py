@@ -51,12 +51,16 @@ def _units(text: str) -> list[tuple[int, int]]:
 
 
 class Chunker:
-    def __init__(self, tokenizer_path: Path, *, chunk_tokens: int, overlap_tokens: int) -> None:
+    def __init__(self, tokenizer: Tokenizer, *, chunk_tokens: int, overlap_tokens: int) -> None:
+        """``tokenizer``: the encoder's own, shared (it neither truncates nor pads)."""
         if not 0 <= overlap_tokens < chunk_tokens:
             raise ValueError("overlap must be smaller than the chunk size")
-        self.tokenizer = Tokenizer.from_file(str(tokenizer_path))
-        self.tokenizer.no_truncation()
-        self.tokenizer.no_padding()
+        # changed only when needed: a shared tokenizer is in use on other threads
+        if tokenizer.truncation is not None:
+            tokenizer.no_truncation()
+        if tokenizer.padding is not None:
+            tokenizer.no_padding()
+        self.tokenizer = tokenizer
         self.chunk_tokens = chunk_tokens
         self.overlap_tokens = overlap_tokens
 

@@ -30,8 +30,10 @@ class Encoder:
     def __init__(self, model_dir: Path, *, threads: int = 1) -> None:
         self.manifest = ModelManifest.load(model_dir)
         self.tokenizer = Tokenizer.from_file(str(self.manifest.tokenizer_path))
+        # No truncation here: the chunker shares this tokenizer (a multilingual vocabulary
+        # costs some 280 MB a copy) and must see whole texts; _embed truncates the ids.
         self.tokenizer.no_padding()
-        self.tokenizer.enable_truncation(max_length=self.manifest.max_tokens)
+        self.tokenizer.no_truncation()
         # The opt-out proper is ORT_DISABLE_TELEMETRY, set before onnxruntime was imported
         # (desktop_search.embedding.telemetry); this mutes whatever events remain.
         ort.disable_telemetry_events()
@@ -80,7 +82,10 @@ class Encoder:
         if not texts:
             return out
         encodings = self.tokenizer.encode_batch([prefix + text for text in texts])
-        ids = [np.asarray(e.ids, dtype=np.int64) for e in encodings]
+        ids = [
+            np.asarray(_truncated(e.ids, self.manifest.max_tokens), dtype=np.int64)
+            for e in encodings
+        ]
         order = np.argsort([len(x) for x in ids], kind="stable")
         start = 0
         while start < len(order):
@@ -125,3 +130,9 @@ class Encoder:
             words = list(vocabulary)
         lowered = (word.lower() for word in words)
         return frozenset(word for word in lowered if word.isalpha())  # "İ" lowers to "i" + U+0307
+
+
+def _truncated(ids: list[int], limit: int) -> list[int]:
+    """At most ``limit`` ids, keeping the closing special token the post-processor added
+    (what the tokenizer's own truncation of one sequence gives)."""
+    return ids if len(ids) <= limit else ids[: limit - 1] + ids[-1:]

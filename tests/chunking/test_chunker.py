@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
+from tokenizers import Tokenizer
 
 from desktop_search.chunking.chunker import Chunker, embedding_text
 from desktop_search.config.paths import default_model_dir
@@ -16,7 +17,7 @@ TOKENIZER = default_model_dir() / "tokenizer.json"
 
 @pytest.fixture(scope="module")
 def chunker() -> Chunker:
-    return Chunker(TOKENIZER, chunk_tokens=60, overlap_tokens=20)
+    return Chunker(Tokenizer.from_file(str(TOKENIZER)), chunk_tokens=60, overlap_tokens=20)
 
 
 def long_text() -> str:
@@ -72,7 +73,7 @@ def test_section_label_is_carried(chunker: Chunker) -> None:
 
 
 def test_real_abstract_with_default_size() -> None:
-    chunker = Chunker(TOKENIZER, chunk_tokens=220, overlap_tokens=48)
+    chunker = Chunker(Tokenizer.from_file(str(TOKENIZER)), chunk_tokens=220, overlap_tokens=48)
     with SCIFACT.open(encoding="utf-8") as fh:
         doc = json.loads(fh.readline())
     chunks = chunker.chunk(Extracted(text=doc["text"], kind="text"))
@@ -94,7 +95,7 @@ def test_embedding_text_does_not_repeat_a_title_the_text_opens_with(chunker: Chu
 
 def test_rejects_overlap_not_smaller_than_chunk() -> None:
     with pytest.raises(ValueError):
-        Chunker(TOKENIZER, chunk_tokens=10, overlap_tokens=10)
+        Chunker(Tokenizer.from_file(str(TOKENIZER)), chunk_tokens=10, overlap_tokens=10)
 
 
 def test_repeated_chunks_are_dropped(chunker: Chunker) -> None:

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from tokenizers import Tokenizer
 
-from desktop_search.config.paths import default_model_dir
-from desktop_search.embedding.encoder import Encoder
+from desktop_search.chunking.chunker import Chunker
+from desktop_search.config.paths import default_model_dir, shipped_models_dir
+from desktop_search.embedding.encoder import Encoder, _truncated
 from desktop_search.embedding.manifest import ModelError, ModelManifest
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "reference_embeddings.json"
@@ -79,3 +81,18 @@ def test_shipped_model_matches_its_manifest() -> None:
 def test_missing_model_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ModelError, match="manifest"):
         Encoder(tmp_path)
+
+
+@pytest.mark.parametrize("model", ["all-MiniLM-L6-v2-int8", "multilingual-e5-small-int8"])
+def test_long_texts_are_cut_as_the_tokenizer_would_and_the_chunker_shares_it(model: str) -> None:
+    folder = shipped_models_dir() / model
+    encoder = Encoder(folder)
+    own = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    own.enable_truncation(max_length=encoder.manifest.max_tokens)
+    text = "Lighthouses guide ships past the rocks at night. " * 200
+    whole = encoder.tokenizer.encode(text).ids
+    assert len(whole) > encoder.manifest.max_tokens  # the shared tokenizer never truncates
+    assert _truncated(whole, encoder.manifest.max_tokens) == own.encode(text).ids
+    # one copy of the vocabulary for both (e5's costs some 280 MB)
+    chunker = Chunker(encoder.tokenizer, chunk_tokens=100, overlap_tokens=10)
+    assert chunker.tokenizer is encoder.tokenizer

@@ -93,7 +93,9 @@ def test_the_shipped_files_match_their_manifest_checksums() -> None:
 
 def test_a_text_longer_than_512_tokens_is_truncated(e5: Encoder) -> None:
     long_text = "Die Nebenkostenabrechnung liegt bei. " * 400
-    assert len(e5.tokenizer.encode(long_text).ids) == 512
+    # the shared tokenizer sees it whole (the chunker needs that); the encoder cuts it to
+    # the model's 512 positions (more would fail in the graph)
+    assert len(e5.tokenizer.encode(long_text).ids) > 512
     vector = e5.encode([long_text])[0]
     assert np.isclose(np.linalg.norm(vector), 1.0, atol=1e-3)
 
