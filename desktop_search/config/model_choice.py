@@ -13,6 +13,8 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 
+from desktop_search.language import stemmers
+
 ENGLISH_MODEL = "all-MiniLM-L6-v2-int8"
 MULTILINGUAL_MODEL = "multilingual-e5-small-int8"
 # Chunks in other languages than English, of those whose language was told, from which a
@@ -37,12 +39,25 @@ def model_for_locale(language: str) -> str:
     return ENGLISH_MODEL if language in ("", "en") else MULTILINGUAL_MODEL
 
 
+# Languages written by many people whose text the detector tells reliably: those with a
+# Snowball stemmer, and the CJK and a few other scripts. English word lists and notes are
+# sometimes told as a rare language (py3langid calls 15 % of English word salad Nigerian
+# Pidgin); such labels are no reason to change model.
+_SCRIPT_LANGUAGES = frozenset({"zh", "ja", "ko", "uk", "bg", "he", "th", "vi", "tr"})
+
+
+def is_widely_written(language: str) -> bool:
+    return language in _SCRIPT_LANGUAGES or stemmers.has_stemmer(language)
+
+
 def files_need_multilingual(languages: Sequence[tuple[str, int]]) -> bool:
     """Whether an index whose chunks are in ``languages`` ((language, chunks), '' for
-    chunks whose language was not told) holds enough non-English text to need the
-    multilingual model."""
+    chunks whose language was not told) holds enough text in widely written languages
+    other than English to need the multilingual model."""
     told = sum(count for language, count in languages if language)
     if told < MIN_SAMPLE_CHUNKS:
         return False
-    other = sum(count for language, count in languages if language and language != "en")
+    other = sum(
+        count for language, count in languages if language != "en" and is_widely_written(language)
+    )
     return other >= OTHER_LANGUAGES_SHARE * told

@@ -55,3 +55,9 @@ def test_files_in_other_languages_call_for_the_multilingual_model() -> None:
     assert files_need_multilingual([("en", 400), ("de", 15), ("zh", 10)])  # 5.9 %
     assert files_need_multilingual([("fr", 30)])
     assert not files_need_multilingual([("fr", 5), ("", 100)])  # too few told to judge
+
+
+def test_rare_labels_on_english_text_do_not_change_the_model() -> None:
+    # py3langid tells some English word lists as Nigerian Pidgin ('pcm'): no reason to move
+    assert not files_need_multilingual([("en", 130), ("pcm", 30), ("no", 1)])
+    assert files_need_multilingual([("en", 130), ("de", 30)])

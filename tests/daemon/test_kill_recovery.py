@@ -28,7 +28,9 @@ from pathlib import Path
 
 import pytest
 
+from desktop_search.config.model_choice import ENGLISH_MODEL
 from desktop_search.config.paths import default_model_dir
+from desktop_search.config.settings import Settings
 from desktop_search.embedding.manifest import ModelManifest
 from desktop_search.indexer.pipeline import content_hash
 from desktop_search.storage.store import IndexStore
@@ -221,6 +223,9 @@ def test_kill_minus_nine_at_fifty_points_loses_and_duplicates_nothing(
         (extra / f"e{i:02d}.txt").write_text(note(rng, 1000 + i), "utf-8")
     world = World(docs, extra, rng)
     daemon = RunningDaemon(tmp_path / "data", [docs, extra], runtime)
+    # The runs below start the daemon directly: never waiting for a busy machine, and on
+    # the model the final check opens the index with (no automatic move mid-test).
+    Settings(pause_when_busy=False, model_dir=ENGLISH_MODEL).save(daemon.data_dir)
     plan: list[tuple[str, str, int]] = []
     syscalls = itertools.cycle(SYSCALL_POINTS)
     for point in range(50):
