@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -11,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from desktop_search.config.paths import default_model_dir
+from desktop_search.config.model_choice import MULTILINGUAL_MODEL
+from desktop_search.config.paths import shipped_models_dir
 from desktop_search.config.settings import Settings
 from desktop_search.engine import Engine
 from tests.corpus import build_sample_folder
@@ -61,15 +61,10 @@ def engine(data_dir: Path) -> Iterator[Engine]:
 
 
 @pytest.fixture(scope="session")
-def other_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A second model folder for switching models: the shipped default's files under
-    another identity (the index cannot tell them apart by name)."""
-    folder = tmp_path_factory.mktemp("models") / "other-model"
-    shutil.copytree(default_model_dir(), folder)
-    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    manifest["name"] = "other-model"
-    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
-    return folder
+def other_model() -> Path:
+    """A second model for switching models: the shipped multilingual one (its vectors
+    differ from the default's, so a switch that kept the old ones shows)."""
+    return shipped_models_dir() / MULTILINGUAL_MODEL
 
 
 @pytest.fixture(scope="session")

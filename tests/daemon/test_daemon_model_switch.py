@@ -36,7 +36,7 @@ def test_the_daemon_changes_model_without_a_moment_where_nothing_is_found(
         assert hits and hits[0].startswith("tax-"), hits  # never an empty moment
         answered += 1
         status = daemon.client.call("status")
-        return status["model"]["name"] == "other-model" and status["model_switch"] is None
+        return status["model"]["name"] == "multilingual-e5-small" and status["model_switch"] is None
 
     wait_for(switched, timeout_s=300, what="the new model to take over")
     after = daemon.idle()

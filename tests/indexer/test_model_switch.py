@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from desktop_search.chunking.chunker import embedding_texts
+from desktop_search.config.paths import default_model_dir
 from desktop_search.config.settings import Settings
 from desktop_search.embedding.encoder import Encoder
 from desktop_search.engine import Engine
@@ -59,7 +60,11 @@ def test_search_keeps_answering_while_the_index_changes_model(
     chunks = len(DOCUMENTS)
     with Engine(data_dir, settings=settings_for(other_model)) as engine:
         assert engine.encoder.name == "all-MiniLM-L6-v2"  # the vectors' model embeds queries
-        assert engine.status()["model_switch"] == {"to": "other-model", "done": 0, "total": chunks}
+        assert engine.status()["model_switch"] == {
+            "to": "multilingual-e5-small",
+            "done": 0,
+            "total": chunks,
+        }
         assert top(engine, "quitting my job") == "resignation.txt"
         assert engine.switch_step(limit=2) is False
         assert engine.status()["model_switch"]["done"] == 2
@@ -70,11 +75,11 @@ def test_search_keeps_answering_while_the_index_changes_model(
         while not engine.switch_step(limit=2):
             assert top(engine, "paying the landlord") == "lease.txt"
         engine.finish_switch()
-        assert engine.encoder.name == "other-model"
+        assert engine.encoder.name == "multilingual-e5-small"
         assert engine.status()["model_switch"] is None
         assert top(engine, "quitting my job") == "resignation.txt"
         assert len(engine.store.vectors) == chunks
-        assert recorded_model(engine.store.catalog).identity == "other-model/384"  # type: ignore[union-attr]
+        assert recorded_model(engine.store.catalog).identity == "multilingual-e5-small/384"  # type: ignore[union-attr]
     assert not (data_dir / NEXT_VECTORS_FILE).exists()
     with Engine(data_dir, settings=settings_for(other_model)) as engine:
         assert engine.switch is None
@@ -101,8 +106,10 @@ def test_the_new_vectors_are_the_new_models_embeddings_of_the_stored_chunks(
             for i in ids
         ]
         expected = Encoder(other_model).encode(texts)
+        before = Encoder(default_model_dir()).encode(texts)
         stored = np.concatenate([v for _, v in catalog.iter_vectors(ids)])
         assert np.min(np.sum(stored * expected, axis=1)) > 0.99
+        assert np.max(np.abs(np.sum(stored * before, axis=1))) < 0.9  # not the old model's
 
 
 def test_a_file_indexed_during_the_switch_is_embedded_by_the_new_model_too(
@@ -152,7 +159,7 @@ def test_an_unreadable_side_file_is_started_again(
         while not engine.switch_step():
             pass
         engine.finish_switch()
-        assert engine.encoder.name == "other-model"
+        assert engine.encoder.name == "multilingual-e5-small"
 
 
 def test_a_reader_embeds_queries_with_the_model_of_the_vectors(
