@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import PurePath
 
 
 class ExtractionError(Exception):
@@ -32,6 +32,12 @@ class Extracted:
     kind: str
     title: str = ""
     sections: list[Section] = field(default_factory=list)
+    # Set by the guard: pages recognised by OCR now / read from its cache / still waiting
+    # for the OCR job, and the members (of an archive, a mail) that were skipped, with why.
+    ocr_recognised: int = 0
+    ocr_cached: int = 0
+    ocr_pending: int = 0
+    skipped_members: list[tuple[str, str]] = field(default_factory=list)
 
     def section_at(self, offset: int) -> str:
         """The label of the section that contains character ``offset`` ('' if none)."""
@@ -66,6 +72,23 @@ class TextBuilder:
         self._parts.append(text)
         self._length += len(text)
 
+    def nest(self, label: str, extracted: Extracted, separator: str) -> None:
+        """Append another file's text (an archive member, an attachment) as a section named
+        ``label``; its own sections are kept as ``label<separator>its label``."""
+        text = extracted.text.strip()
+        if not text:
+            return
+        lead = len(extracted.text) - len(extracted.text.lstrip())
+        self.section(label)
+        start = self._length + (2 if self._parts else 0)
+        for inner in extracted.sections:
+            self.sections.append(
+                Section(
+                    start + max(0, inner.start - lead), f"{label}{separator}{inner.label}"[:200]
+                )
+            )
+        self.block(text)
+
     def text(self) -> str:
         return "".join(self._parts)
 
@@ -81,5 +104,5 @@ class Extractor(ABC):
         return False
 
     @abstractmethod
-    def extract(self, path: Path, data: bytes) -> Extracted:
+    def extract(self, path: PurePath, data: bytes) -> Extracted:
         """Turn the file's bytes into text; raise :class:`ExtractionError` with a reason."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import posixpath
-from pathlib import Path
+from pathlib import PurePath
 from urllib.parse import unquote
 
 from desktop_search.extract.base import Extracted, ExtractionError, Extractor, TextBuilder
@@ -18,7 +18,7 @@ class EpubExtractor(Extractor):
     def sniff(self, head: bytes) -> bool:
         return zip_mimetype(head) == "application/epub+zip"
 
-    def extract(self, path: Path, data: bytes) -> Extracted:
+    def extract(self, path: PurePath, data: bytes) -> Extracted:
         archive = SafeZip(data, "EPUB book")
         container = archive.xml("META-INF/container.xml")
         rootfile = next(

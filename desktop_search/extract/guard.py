@@ -18,6 +18,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from desktop_search.extract.base import Extracted, ExtractionCancelled, ExtractionError
+from desktop_search.extract.context import ExtractContext, OcrRequest, extraction
 from desktop_search.extract.registry import SNIFF_BYTES, registry
 
 log = logging.getLogger(__name__)
@@ -25,8 +26,19 @@ log = logging.getLogger(__name__)
 POLL_S = 0.2  # how often a waiting extraction looks whether it was cancelled
 
 
-def read_and_extract(path: Path, max_bytes: int) -> Extracted:
-    """Read ``path`` and extract its text in this process. Raises ExtractionError."""
+def read_and_extract(path: Path, max_bytes: int, ocr: OcrRequest | None = None) -> Extracted:
+    """Read ``path`` and extract its text in this process, under a fresh
+    :class:`ExtractContext` (nesting budget, OCR request). Raises ExtractionError."""
+    with extraction(ExtractContext(ocr=ocr or OcrRequest())) as context:
+        extracted = _read_and_extract(path, max_bytes)
+    extracted.ocr_recognised = context.tally.recognised
+    extracted.ocr_cached = context.tally.cached
+    extracted.ocr_pending = context.tally.pending
+    extracted.skipped_members = context.skipped_members
+    return extracted
+
+
+def _read_and_extract(path: Path, max_bytes: int) -> Extracted:
     try:
         with path.open("rb") as fh:
             info = os.fstat(fh.fileno())
@@ -80,8 +92,9 @@ def _worker_main(conn: Connection, memory_mb: int, max_bytes: int) -> None:
             return
         if request is None:
             return
+        path, ocr = request
         try:
-            conn.send(("ok", read_and_extract(Path(request), max_bytes)))
+            conn.send(("ok", read_and_extract(Path(path), max_bytes, ocr)))
         except ExtractionError as exc:
             conn.send(("error", str(exc)))
         except MemoryError:
@@ -129,13 +142,21 @@ class GuardedExtractor:
             self._conn.close()
         self._process = self._conn = None
 
-    def extract(self, path: Path, cancelled: Callable[[], bool] | None = None) -> Extracted:
+    def extract(
+        self,
+        path: Path,
+        cancelled: Callable[[], bool] | None = None,
+        ocr: OcrRequest | None = None,
+        timeout_s: float | None = None,
+    ) -> Extracted:
         """The file's text, from the worker process. ``cancelled`` is asked while the worker
-        works; True abandons the file (ExtractionCancelled) and restarts the worker."""
+        works; True abandons the file (ExtractionCancelled) and restarts the worker.
+        ``ocr`` says what to do with pages without text; ``timeout_s`` replaces the usual
+        limit (the OCR job gives a file its own, longer budget)."""
         conn = self._conn or self._start()
         try:
-            conn.send(os.fspath(path))
-            deadline = time.monotonic() + self.timeout_s
+            conn.send((os.fspath(path), ocr))
+            deadline = time.monotonic() + (timeout_s or self.timeout_s)
             while not conn.poll(min(POLL_S, max(0.0, deadline - time.monotonic()))):
                 if cancelled is not None and cancelled():
                     self._kill()
@@ -143,7 +164,7 @@ class GuardedExtractor:
                 if time.monotonic() >= deadline:
                     self._kill()
                     raise ExtractionError(
-                        f"extraction took longer than {self.timeout_s:g} s: gave up"
+                        f"extraction took longer than {timeout_s or self.timeout_s:g} s: gave up"
                     )
             status, payload = conn.recv()
         except (EOFError, OSError, BrokenPipeError) as exc:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from pathlib import Path
+from pathlib import PurePath
 
 from desktop_search.extract.base import Extracted, Extractor, TextBuilder
 from desktop_search.extract.encoding import decode_text
@@ -140,7 +140,7 @@ class HtmlExtractor(Extractor):
         start = head[:512].lstrip().lower()
         return start.startswith((b"<!doctype html", b"<html"))
 
-    def extract(self, path: Path, data: bytes) -> Extracted:
+    def extract(self, path: PurePath, data: bytes) -> Extracted:
         title, text, builder = html_to_text(decode_html(data))
         if not title and builder.sections:
             title = builder.sections[0].label

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import PurePath
 from xml.etree.ElementTree import Element
 
 from desktop_search.extract.base import Extracted, Extractor, TextBuilder
@@ -46,7 +46,7 @@ class DocxExtractor(Extractor):
     kind = "docx"
     extensions = frozenset({".docx", ".docm", ".dotx"})
 
-    def extract(self, path: Path, data: bytes) -> Extracted:
+    def extract(self, path: PurePath, data: bytes) -> Extracted:
         archive = SafeZip(data, "DOCX document")
         body = archive.xml("word/document.xml")
         builder = TextBuilder()
@@ -70,7 +70,7 @@ class PptxExtractor(Extractor):
     kind = "pptx"
     extensions = frozenset({".pptx", ".pptm", ".potx"})
 
-    def extract(self, path: Path, data: bytes) -> Extracted:
+    def extract(self, path: PurePath, data: bytes) -> Extracted:
         archive = SafeZip(data, "PPTX presentation")
         slides = sorted(
             (n for n in archive.names if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)),
@@ -123,7 +123,7 @@ class OpenDocumentExtractor(Extractor):
     def sniff(self, head: bytes) -> bool:
         return zip_mimetype(head).startswith(self._MIMETYPES)
 
-    def extract(self, path: Path, data: bytes) -> Extracted:
+    def extract(self, path: PurePath, data: bytes) -> Extracted:
         archive = SafeZip(data, "OpenDocument file")
         root = archive.xml("content.xml")
         builder = TextBuilder()

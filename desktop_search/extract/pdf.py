@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
-from pathlib import Path
+from pathlib import PurePath
 
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError, PyPdfError
@@ -21,7 +21,7 @@ class PdfExtractor(Extractor):
     def sniff(self, head: bytes) -> bool:
         return b"%PDF-" in head[:1024]
 
-    def extract(self, path: Path, data: bytes) -> Extracted:
+    def extract(self, path: PurePath, data: bytes) -> Extracted:
         try:
             reader = PdfReader(io.BytesIO(data), strict=False)
             if reader.is_encrypted:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from pathlib import PurePath
 
 from desktop_search.extract.base import Extracted, Extractor, Section
 from desktop_search.extract.encoding import decode_text
@@ -45,7 +45,7 @@ class PlainTextExtractor(Extractor):
         }
     )
 
-    def extract(self, path: Path, data: bytes) -> Extracted:
+    def extract(self, path: PurePath, data: bytes) -> Extracted:
         text = decode_text(data).replace("\r\n", "\n").replace("\r", "\n")
         sections = _markdown_sections(text)
         title = sections[0].label if sections and sections[0].start < 200 else ""

@@ -7,7 +7,7 @@ format added here is bundled without a second list to keep in sync.
 from __future__ import annotations
 
 import importlib
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from desktop_search.extract.base import Extractor
 
@@ -46,10 +46,10 @@ class ExtractorRegistry:
     def extensions(self) -> frozenset[str]:
         return frozenset(self._by_extension)
 
-    def by_extension(self, path: Path) -> Extractor | None:
+    def by_extension(self, path: PurePath) -> Extractor | None:
         return self._by_extension.get(path.suffix.lower())
 
-    def choose(self, path: Path, head: bytes) -> Extractor | None:
+    def choose(self, path: PurePath, head: bytes) -> Extractor | None:
         """Content wins where it is unambiguous (a PDF named .txt is read as PDF)."""
         for extractor in self.extractors.values():
             if extractor.sniff(head):

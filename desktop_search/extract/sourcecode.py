@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from pathlib import PurePath
 
 from desktop_search.extract.base import Extracted, Extractor, Section
 from desktop_search.extract.encoding import decode_text
@@ -93,7 +93,7 @@ class SourceCodeExtractor(Extractor):
         }
     )
 
-    def extract(self, path: Path, data: bytes) -> Extracted:
+    def extract(self, path: PurePath, data: bytes) -> Extracted:
         text = decode_text(data).replace("\r\n", "\n").replace("\r", "\n")
         sections = [Section(m.start(), m.group(1)) for m in _DEFINITION.finditer(text)]
         return Extracted(text=text, kind=self.kind, title=path.name, sections=sections)
