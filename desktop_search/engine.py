@@ -14,6 +14,7 @@ from desktop_search.config.settings import Settings
 from desktop_search.embedding.encoder import Encoder
 from desktop_search.embedding.installed import find_model, identity_of
 from desktop_search.extract.guard import GuardedExtractor
+from desktop_search.extract.scans import CACHE_FOLDER as OCR_CACHE
 from desktop_search.indexer.ignore import IgnoreRules
 from desktop_search.indexer.model_switch import STEP as SWITCH_STEP
 from desktop_search.indexer.model_switch import ModelSwitch
@@ -98,7 +99,7 @@ class Engine:
             chunk_tokens=chunk_tokens,
             overlap_tokens=min(self.settings.chunk_overlap_tokens, chunk_tokens // 2),
         )
-        return Indexer(
+        indexer = Indexer(
             self.store,
             self.encoder,
             chunker,
@@ -107,10 +108,13 @@ class Engine:
             include_hidden=self.settings.index_hidden,
             rules=IgnoreRules(self.settings.exclude_patterns),
         )
+        indexer.ocr_cache = self.data_dir / OCR_CACHE
+        return indexer
 
     def status(self) -> dict[str, Any]:
         catalog = self.store.catalog
         counts = catalog.counts()
+        ocr_files, ocr_pages = catalog.ocr_backlog(self.settings.ocr_max_pages)
         return {
             "files_indexed": counts["indexed"],
             "files_pending": counts["pending"],
@@ -126,6 +130,9 @@ class Engine:
             "model": self.encoder.manifest.describe(),
             # the settings' model while the index is being embedded with it, else None
             "model_switch": self.switch.progress.describe() if self.switch else None,
+            # scanned pages and images waiting for the OCR job (it runs when all else is
+            # done, if the settings let it)
+            "ocr": {"enabled": self.settings.ocr, "files": ocr_files, "pages": ocr_pages},
             "data_dir": str(self.data_dir),
         }
 

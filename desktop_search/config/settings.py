@@ -135,6 +135,15 @@ class Settings:
     pause_on_battery: bool = field(default=True, metadata=_rule(_is_bool, "true or false"))
     # Indexing waits while other programs keep the computer busy (searches never wait).
     pause_when_busy: bool = field(default=True, metadata=_rule(_is_bool, "true or false"))
+    # Text in scanned PDF pages and images is read by OCR, after every other file, at the
+    # lowest priority; at most ocr_max_pages pages and ocr_seconds_per_file per file.
+    ocr: bool = field(default=True, metadata=_rule(_is_bool, "true or false"))
+    ocr_max_pages: int = field(
+        default=50, metadata=_whole(1, 10_000, "a whole number of pages from 1 to 10000")
+    )
+    ocr_seconds_per_file: float = field(
+        default=600.0, metadata=_number(10, 86_400, "a number of seconds from 10 to 86400")
+    )
     # .gitignore-style patterns applied everywhere (each folder may add its own in a
     # .desktop-search-ignore file)
     exclude_patterns: list[str] = field(

@@ -31,6 +31,7 @@ class DaemonState(enum.StrEnum):
     RETRYING = "retrying"
     REMOVING = "removing"
     CHANGING_MODEL = "changing model"  # the index is embedded again with the settings' model
+    READING_SCANS = "reading scans"  # OCR of scanned pages and images, when all else is done
     PAUSED = "paused"
     WAITING_BUSY = "waiting (the computer is busy)"
     WAITING_BATTERY = "waiting (on battery)"
@@ -47,6 +48,7 @@ BUSY_STATES = frozenset(
         DaemonState.RETRYING,
         DaemonState.REMOVING,
         DaemonState.CHANGING_MODEL,
+        DaemonState.READING_SCANS,
     }
 )
 
@@ -204,6 +206,17 @@ def parse_params(method: str, params: Any) -> Params:
         return msgspec.convert(params, type=declared, strict=True)
     except msgspec.ValidationError as exc:
         raise InvalidParamsError(str(exc)) from exc
+
+
+def ocr_progress(status: dict[str, Any]) -> tuple[int, int] | None:
+    """(pages read by OCR since the job started, pages in all) while the OCR job runs."""
+    if status.get("state") != DaemonState.READING_SCANS:
+        return None
+    ocr = status.get("ocr")
+    if not isinstance(ocr, dict):
+        return None
+    done = int(ocr.get("pages_done", 0))
+    return done, done + int(ocr.get("pages", 0))
 
 
 def model_switch(status: dict[str, Any]) -> tuple[str, int, int] | None:

@@ -87,6 +87,7 @@ class RpcHandlers:
             state = DaemonState.SCANNING
         status["state"] = str(state)
         status["errors"] = list(snapshot.errors)
+        status["ocr"]["pages_done"] = snapshot.ocr_pages_done
         status["daemon"] = {
             "pid": os.getpid(),
             "uptime_s": round(time.time() - daemon.started_at, 1),

@@ -52,6 +52,7 @@ SAVE_EVERY_S = 30.0  # the vector file is saved at most this often while work go
 RECHECK_FOLDERS_S = 5.0  # how often missing watched folders are looked for again
 RECENT_ERRORS = 20
 SWITCH_RETRY_S = 60.0  # after a model-switch step that failed
+OCR_LOOK_EVERY_S = 30.0  # how often an idle worker asks the catalog for files to OCR
 
 
 @dataclass
@@ -77,6 +78,7 @@ class Snapshot:
     busy_seconds: float = 0.0
     last_change_at: float | None = None
     errors: tuple[dict[str, Any], ...] = ()
+    ocr_pages_done: int = 0  # pages the OCR job read since it last found nothing to do
 
 
 class Worker:
@@ -110,6 +112,8 @@ class Worker:
         self._unsaved_work = False
         self._disk_full_until = 0.0
         self._switch_after = 0.0
+        self._ocr_pages_done = 0
+        self._ocr_after = 0.0
         self.load = LoadMonitor(self._child_pids)
         self.snapshot = Snapshot()
 
@@ -155,7 +159,8 @@ class Worker:
             if self._next_job():
                 continue
             switching = self._switch_due()
-            paths = self.changes.take_due(timeout_s=0.0 if switching else 1.0)
+            reading = not switching and self._ocr_due()
+            paths = self.changes.take_due(timeout_s=0.0 if switching or reading else 1.0)
             if paths:
                 self._job(DaemonState.UPDATING, paths, self._update)
             elif time.monotonic() >= next_reconcile:
@@ -163,7 +168,10 @@ class Worker:
                 next_reconcile = time.monotonic() + RECONCILE_EVERY_S
             elif switching:
                 self._job(DaemonState.CHANGING_MODEL, [], self._change_model)
+            elif reading:
+                self._job(DaemonState.READING_SCANS, [], self._read_scan)
             else:
+                self._ocr_pages_done = 0
                 if self._unsaved_work:
                     self._barrier("choosing the default model", [], self._review_default_model)
                 self._save_if_due(force=self._unsaved_work)
@@ -351,6 +359,33 @@ class Worker:
         self._switch_after = 0.0
         return IndexSummary()
 
+    def _ocr_due(self) -> bool:
+        """The OCR job runs when nothing else waits, if the settings let it, and a file has
+        pages waiting for it (looked up at most every OCR_LOOK_EVERY_S when there was none)."""
+        if not self.daemon.engine.settings.ocr or time.monotonic() < self._ocr_after:
+            return False
+        if self.daemon.engine.store.catalog.next_for_ocr() is None:
+            self._ocr_after = time.monotonic() + OCR_LOOK_EVERY_S
+            return False
+        return True
+
+    def _read_scan(self, _paths: list[str]) -> IndexSummary:
+        """OCR of one file's pages without text (the lowest-priority job: a saved file or a
+        command interrupts it; what it read is cached and not read again)."""
+        engine = self.daemon.engine
+        path = engine.store.catalog.next_for_ocr()
+        if path is None:
+            return IndexSummary()
+        cap = engine.settings.ocr_max_pages
+        before = engine.store.catalog.ocr_backlog(cap)[1]
+        summary = self.daemon.indexer.recognise(
+            path,
+            max_pages=engine.settings.ocr_max_pages,
+            seconds=engine.settings.ocr_seconds_per_file,
+        )
+        self._ocr_pages_done += max(0, before - engine.store.catalog.ocr_backlog(cap)[1])
+        return summary
+
     def _review_default_model(self) -> None:
         """A user who has not chosen a model and has the English one moves to the
         multilingual one once enough of their files are in other languages (in the
@@ -488,4 +523,5 @@ class Worker:
             busy_seconds=self._busy_seconds,
             last_change_at=self._last_change_at,
             errors=tuple(self._errors),
+            ocr_pages_done=self._ocr_pages_done,
         )

@@ -18,7 +18,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from desktop_search.extract.base import Extracted, ExtractionCancelled, ExtractionError
-from desktop_search.extract.context import ExtractContext, OcrRequest, extraction
+from desktop_search.extract.context import ExtractContext, OcrRequest, current, extraction
 from desktop_search.extract.registry import SNIFF_BYTES, registry
 
 log = logging.getLogger(__name__)
@@ -65,7 +65,8 @@ def _read_and_extract(path: Path, max_bytes: int) -> Extracted:
     if extractor is None:
         raise ExtractionError(f"unsupported file type '{path.suffix or path.name}'")
     extracted = extractor.extract(path, data)
-    if not extracted.text.strip():
+    if not extracted.text.strip() and not current().tally.pending:
+        # (a scan whose pages wait for the OCR job is kept, findable by its name meanwhile)
         raise ExtractionError("no text found in file")
     return extracted
 

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+CACHE_FOLDER = "ocr-cache"  # in the data dir
 NEGLIGIBLE_CHARACTERS = 16  # a page with fewer letters/digits than this has no text layer
 
 

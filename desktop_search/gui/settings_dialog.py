@@ -82,6 +82,12 @@ class SettingsDialog(QDialog):
         self.battery.setObjectName("pauseOnBattery")
         self.busy = QCheckBox("Wait while other programs keep the computer busy")
         self.busy.setObjectName("pauseWhenBusy")
+        self.ocr = QCheckBox("Read text in scanned PDFs and images (OCR)")
+        self.ocr.setObjectName("ocr")
+        self.ocr.setToolTip(
+            "Runs after every other file, at the lowest priority; recognised pages are kept,\n"
+            "so a renamed or copied scan is never read again."
+        )
         self.login = QCheckBox("Start the indexer when I log in")
         self.login.setObjectName("startAtLogin")
         self.model = QComboBox()
@@ -103,6 +109,7 @@ class SettingsDialog(QDialog):
         form.addRow("Model", self.model)
         form.addRow("", self.battery)
         form.addRow("", self.busy)
+        form.addRow("", self.ocr)
         form.addRow("", self.login)
 
         self.buttons = QDialogButtonBox(
@@ -135,6 +142,7 @@ class SettingsDialog(QDialog):
         self.threads.setValue(int(settings.get("encoder_threads", 0)))
         self.battery.setChecked(bool(settings.get("pause_on_battery", True)))
         self.busy.setChecked(bool(settings.get("pause_when_busy", True)))
+        self.ocr.setChecked(bool(settings.get("ocr", True)))
         self.login.setChecked(autostart.is_enabled())
         self._select_model(str(settings.get("model_dir", "")))
         self.note.setText("Changes apply at once; the index catches up in the background.")
@@ -175,6 +183,7 @@ class SettingsDialog(QDialog):
             "encoder_threads": self.threads.value(),
             "pause_on_battery": self.battery.isChecked(),
             "pause_when_busy": self.busy.isChecked(),
+            "ocr": self.ocr.isChecked(),
         }
         if self.model.count():
             wanted["model_dir"] = self.model.currentData() or ""

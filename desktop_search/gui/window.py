@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_search.daemon.api import BUSY_STATES, model_switch
+from desktop_search.daemon.api import BUSY_STATES, model_switch, ocr_progress
 from desktop_search.gui.delegate import ResultDelegate
 from desktop_search.gui.file_actions import FileActions
 from desktop_search.gui.filter_bar import FilterBar
@@ -374,12 +374,18 @@ class SearchWindow(QMainWindow):
         state = str(status.get("state", "idle"))
         failed_text = f" · {failed:,} could not be read" if failed else ""
         switch = model_switch(status)
+        scans = ocr_progress(status)
         if state == "paused":
             text = f"Indexing paused · {indexed:,} files searchable{failed_text}"
         elif switch is not None and not pending:
             to, done, total = switch
             text = (
                 f"Changing model to {to}… {done:,} of {total:,} passages · "
+                f"{indexed:,} files searchable"
+            )
+        elif scans is not None and not pending:
+            text = (
+                f"Reading scans (OCR)… {scans[0]:,} of {scans[1]:,} pages · "
                 f"{indexed:,} files searchable"
             )
         elif self.is_indexing():
@@ -392,6 +398,10 @@ class SearchWindow(QMainWindow):
         if switch is not None and not pending and switch[2] > 0:
             self.progress.setRange(0, switch[2])
             self.progress.setValue(switch[1])
+            self.progress.show()
+        elif scans is not None and not pending and scans[1] > 0:
+            self.progress.setRange(0, scans[1])
+            self.progress.setValue(scans[0])
             self.progress.show()
         elif self.is_indexing() and indexed + pending > 0:
             self.progress.setRange(0, indexed + pending)

@@ -24,6 +24,7 @@ import numpy as np
 from desktop_search.chunking.chunker import Chunker, embedding_texts
 from desktop_search.embedding.encoder import Encoder
 from desktop_search.extract.base import ExtractionCancelled, ExtractionError
+from desktop_search.extract.context import OcrRequest
 from desktop_search.extract.guard import GuardedExtractor
 from desktop_search.extract.registry import is_supported
 from desktop_search.indexer.ignore import IgnoreRules
@@ -42,6 +43,7 @@ ProgressCallback = Callable[[int, int, str], None]
 # second on two cores): a stop or a user's command never waits for a whole batch.
 EMBED_SLICE = 64
 ROOTS_PER_QUERY = 200
+OCR_GRACE_S = 60.0
 
 
 class IndexInterrupted(Exception):  # noqa: N818  (a signal, not an error)
@@ -101,6 +103,7 @@ class _Prepared:
     chunks: list[NewChunk] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
     reason: str = ""
+    ocr_pending: int = 0
 
 
 def content_hash(path: str) -> str:
@@ -136,10 +139,19 @@ class Indexer:
         # Asked between files, between slices of embedding and while an extraction runs:
         # True makes the run stop early (IndexInterrupted). The daemon sets it.
         self.interrupt: Callable[[], bool] = lambda: False
+        # Where recognised page text is cached (the data dir's ocr-cache); None: pages
+        # without text are neither read nor counted (OCR not available).
+        self.ocr_cache: Path | None = None
 
     # -- stages -----------------------------------------------------------------------
 
-    def _prepare(self, found: FoundFile, known_hash: str | None) -> _Prepared:
+    def _prepare(
+        self,
+        found: FoundFile,
+        known_hash: str | None,
+        ocr: OcrRequest | None = None,
+        timeout_s: float | None = None,
+    ) -> _Prepared:
         path = found.path
         try:
             digest = content_hash(path)
@@ -152,14 +164,19 @@ class Indexer:
         if known_hash is not None and digest == known_hash:
             return _Prepared(found, "unchanged", content_hash=digest)
         try:
-            extracted = self.extractor.extract(Path(path), cancelled=self.interrupt)
+            extracted = self.extractor.extract(
+                Path(path),
+                cancelled=self.interrupt,
+                ocr=ocr or OcrRequest(cache_dir=self.ocr_cache),
+                timeout_s=timeout_s,
+            )
         except ExtractionError as exc:
             if not os.path.lexists(path):
                 return _Prepared(found, "vanished", reason="file vanished during indexing")
             return _Prepared(found, "failed", reason=str(exc))
         title = clean_text(extracted.title or Path(path).name)
-        chunks = self.chunker.chunk(extracted)
-        if not chunks:
+        chunks = self.chunker.chunk(extracted) if extracted.text.strip() else []
+        if not chunks and not extracted.ocr_pending:
             return _Prepared(found, "failed", reason="no text found in file")
         return _Prepared(
             found,
@@ -176,6 +193,7 @@ class Indexer:
                 for c in chunks
             ],
             texts=[clean_text(t) for t in embedding_texts(path, title, chunks)],
+            ocr_pending=extracted.ocr_pending,
         )
 
     def _produce(self, todo: list[FoundFile], hashes: dict[str, str | None]) -> Iterator[_Prepared]:
@@ -263,6 +281,7 @@ class Indexer:
                 item.content_hash,
                 item.chunks,
                 vectors,
+                item.ocr_pending,
             )
         )
         summary.indexed += 1
@@ -274,6 +293,38 @@ class Indexer:
         if self.interrupt():
             raise ExtractionCancelled("interrupted while scanning")
         return is_supported(Path(path))
+
+    def recognise(self, path: str, *, max_pages: int, seconds: float) -> IndexSummary:
+        """The OCR job for one file: its pages without text are recognised (at most
+        ``max_pages``, for at most ``seconds``; the rest stay without text) and the file is
+        indexed again with them. It is not asked again, whatever happened, unless it
+        changes; an interrupted run keeps what it recognised (cached) and is redone."""
+        summary = IndexSummary()
+        try:
+            info = os.stat(path)
+        except OSError:
+            self.store.clear_ocr_pending(path)
+            return summary
+        found = FoundFile(path, info.st_size, info.st_mtime_ns)
+        request = OcrRequest(
+            run=True,
+            cache_dir=self.ocr_cache,
+            max_pages=max_pages,
+            deadline=time.monotonic() + seconds,
+        )
+        # the guard's limit leaves room for the page being read when the deadline passes
+        try:
+            item = self._prepare(found, None, request, timeout_s=seconds + OCR_GRACE_S)
+        except ExtractionCancelled as exc:
+            raise IndexInterrupted(summary) from exc
+        if item.outcome == "chunks":
+            item.ocr_pending = 0
+            self._commit([item], summary)
+        else:
+            log.warning("OCR of %s gave nothing: %s", path, item.reason or item.outcome)
+            self.store.clear_ocr_pending(path)
+            summary.outcomes[path] = item.outcome
+        return summary
 
     # -- the whole run ----------------------------------------------------------------
 

@@ -127,6 +127,7 @@ class NewFile:
     content_hash: str
     chunks: Sequence[NewChunk]
     vectors: np.ndarray
+    ocr_pending: int = 0  # pages still waiting for the OCR job
 
 
 _FILE_COLUMNS = (
@@ -373,8 +374,8 @@ class Catalog:
         language = keyword_index.majority(languages)
         conn.execute(
             "UPDATE files SET kind = ?, title = ?, size = ?, mtime_ns = ?, content_hash = ?, "
-            "status = 'indexed', error = NULL, chunk_count = ?, indexed_at = ?, language = ? "
-            "WHERE id = ?",
+            "status = 'indexed', error = NULL, chunk_count = ?, indexed_at = ?, language = ?, "
+            "ocr_pending = ? WHERE id = ?",
             (
                 new.kind,
                 clean_text(new.title),
@@ -384,6 +385,7 @@ class Catalog:
                 len(new.chunks),
                 time.time(),
                 language,
+                new.ocr_pending,
                 file_id,
             ),
         )
@@ -414,7 +416,7 @@ class Catalog:
         removed = self._drop_chunks(conn, file_id)
         conn.execute(
             "UPDATE files SET status = 'failed', error = ?, size = ?, mtime_ns = ?, "
-            "content_hash = NULL, chunk_count = 0, indexed_at = ? WHERE id = ?",
+            "content_hash = NULL, chunk_count = 0, indexed_at = ?, ocr_pending = 0 WHERE id = ?",
             (clean_text(reason), size, mtime_ns, time.time(), file_id),
         )
         return removed
@@ -454,6 +456,28 @@ class Catalog:
                 f"SELECT {_FILE_COLUMNS} FROM files WHERE status = 'failed' ORDER BY display_path"
             )
         ]
+
+    def ocr_backlog(self, max_pages: int) -> tuple[int, int]:
+        """(files, pages) waiting for the OCR job, which reads at most ``max_pages`` of a
+        file."""
+        row = self.conn.execute(
+            "SELECT COUNT(*), COALESCE(SUM(MIN(ocr_pending, ?)), 0) FROM files "
+            "WHERE ocr_pending > 0 AND status = 'indexed'",
+            (max_pages,),
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
+    def next_for_ocr(self) -> str | None:
+        """The file the OCR job reads next: the most recently changed one waiting."""
+        row = self.conn.execute(
+            "SELECT path FROM files WHERE ocr_pending > 0 AND status = 'indexed' "
+            "ORDER BY mtime_ns DESC LIMIT 1"
+        ).fetchone()
+        return None if row is None else decode_path(bytes(row[0]))
+
+    def clear_ocr_pending(self, conn: sqlite3.Connection, path: str) -> None:
+        """The OCR job is done with a file (or gave up on it): it is not asked again."""
+        conn.execute("UPDATE files SET ocr_pending = 0 WHERE path = ?", (encode_path(path),))
 
     def file_count(self) -> int:
         """How many files the catalog holds (any status): the N of a file name's IDF."""

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from desktop_search.storage import keyword_index, name_index
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # Every version since 1 has these; a catalog without one of them is damaged.
 REQUIRED_TABLES = frozenset({"meta", "files", "chunks", "chunk_fts"})
 # The tables later versions added, by the version that added them.
@@ -80,6 +80,16 @@ _MIGRATIONS: dict[int, Migration] = {
     # language detected), the text moves to chunk_text; file_fts is analysed the same way.
     # Nothing is embedded again.
     4: keyword_index.migrate_to_4,
+    # OCR: how many pages of a file wait for the OCR job (scans, images). Files that failed
+    # for want of text (scanned PDFs) or of a reader (images, spreadsheets, mail, archives)
+    # before this version are looked at again by the next scan.
+    5: """
+    ALTER TABLE files ADD COLUMN ocr_pending INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX files_ocr_pending ON files (ocr_pending) WHERE ocr_pending > 0;
+    UPDATE files SET status = 'pending', mtime_ns = NULL
+        WHERE status = 'failed'
+        AND (error LIKE 'no text found%' OR error LIKE 'unsupported file type%');
+    """,
 }
 
 

@@ -146,6 +146,10 @@ class IndexStore:
             removed = self.catalog.mark_failed(conn, path, reason, size=size, mtime_ns=mtime_ns)
         self.vectors.remove(removed)
 
+    def clear_ocr_pending(self, path: str) -> None:
+        with self.catalog.transaction() as conn:
+            self.catalog.clear_ocr_pending(conn, path)
+
     def commit_unchanged(self, path: str, *, size: int, mtime_ns: int) -> None:
         with self.catalog.transaction() as conn:
             self.catalog.touch_file(conn, path, size=size, mtime_ns=mtime_ns)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QSystemTrayIcon
 
-from desktop_search.daemon.api import BUSY_STATES, model_switch
+from desktop_search.daemon.api import BUSY_STATES, model_switch, ocr_progress
 from desktop_search.qt.bridge import DaemonBridge
 from desktop_search.tray.icons import state_icon
 from desktop_search.tray.status_dialog import StatusDialog, describe_state
@@ -159,6 +159,9 @@ class TrayController(QObject):
         if switch is not None and not pending:
             state = "indexing" if state != "paused" else state
             fraction = switch[1] / switch[2] if switch[2] else None
+        scans = ocr_progress(status)
+        if scans is not None and not pending:
+            fraction = scans[0] / scans[1] if scans[1] else None
         self._set_state(state, text, fraction)
         self.pause_action.setText("Resume Indexing" if state == "paused" else "Pause Indexing")
         if not busy and daemon_state == "idle" and status.get("folders"):

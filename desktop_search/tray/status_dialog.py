@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_search.daemon.api import BUSY_STATES, DaemonState, model_switch
+from desktop_search.daemon.api import BUSY_STATES, DaemonState, model_switch, ocr_progress
 
 
 class StatusDialog(QDialog):
@@ -90,6 +90,9 @@ def describe_state(status: dict[str, Any]) -> str:
     if switch is not None and not pending:
         to, done, total = switch
         return f"Changing model to {to} ({done:,} of {total:,} passages done)"
+    scans = ocr_progress(status)
+    if scans is not None and not pending:
+        return f"Reading scans: OCR {scans[0]:,} of {scans[1]:,} pages"
     if state in BUSY_STATES or pending:
         return f"Indexing ({pending:,} files to go)" if pending else "Indexing"
     if state.startswith("waiting"):

@@ -314,7 +314,7 @@ def test_migration_3_indexes_the_names_of_the_files_already_there(data_dir: Path
     make_version_2_catalog(data_dir, DOCUMENTS)
     store = open_store(data_dir)
     catalog = store.catalog
-    assert catalog.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    assert catalog.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
     assert_in_step(catalog)
     assert found(catalog, ["invoices", "2023"])[0].startswith(f"{HOME}/Bills/Invoices 2023/")
     assert found(catalog, ["resignation", "letter"])[0] == DOCUMENTS[0]
@@ -329,7 +329,7 @@ def test_migration_3_indexes_the_names_of_the_files_already_there(data_dir: Path
 def test_a_reader_of_a_version_2_catalog_says_it_needs_an_upgrade(data_dir: Path) -> None:
     make_version_2_catalog(data_dir, DOCUMENTS[:2])
     before = (data_dir / CATALOG_FILE).read_bytes()
-    with pytest.raises(IndexNeedsUpgradeError, match="schema 2, this version uses 4"):
+    with pytest.raises(IndexNeedsUpgradeError, match=f"schema 2, this version uses {SCHEMA_VERSION}"):
         open_store(data_dir, read_only=True)
     assert (data_dir / CATALOG_FILE).read_bytes() == before
 

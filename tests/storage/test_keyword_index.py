@@ -78,11 +78,11 @@ def fts_rows_are_whole(catalog: Catalog) -> None:
 
 def test_migration_from_schema_3_keeps_every_chunk_searchable(data_dir: Path) -> None:
     texts = make_version_3_catalog(data_dir)
-    with pytest.raises(IndexNeedsUpgradeError, match="schema 3, this version uses 4"):
+    with pytest.raises(IndexNeedsUpgradeError, match=f"schema 3, this version uses {SCHEMA_VERSION}"):
         open_store(data_dir, read_only=True)  # a reader does not migrate
     store = open_store(data_dir)
     catalog = store.catalog
-    assert catalog.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    assert catalog.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
     assert {c: row.text for c, row in catalog.chunks_by_ids(texts).items()} == texts
     languages = {c: row.language for c, row in catalog.chunks_by_ids(texts).items()}
     minutes, decision, kundigung, budget = sorted(texts)
