@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import math
 import re
-from functools import partial
+from collections.abc import Callable
+from functools import cache, partial
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
@@ -87,6 +88,18 @@ def _page_text(page: pdfium.PdfPage) -> str:
         textpage.close()
 
 
+def _read_page(document: pdfium.PdfDocument, number: int, ocr_key: Callable[[], str]) -> str:
+    """Page ``number``'s text layer, or its OCR text when it has none."""
+    page = document.get_page(number - 1)
+    try:
+        text = _page_text(page)
+        if scans.is_negligible(text):
+            return scans.page_text(ocr_key(), number, partial(render_page, page)) or text
+        return text
+    finally:
+        page.close()
+
+
 class PdfExtractor(Extractor):
     kind = "pdf"
     extensions = frozenset({".pdf"})
@@ -106,27 +119,14 @@ class PdfExtractor(Extractor):
 
     def _extract(self, document: pdfium.PdfDocument, data: bytes) -> Extracted:
         builder = TextBuilder()
-        key = ""  # the OCR cache key, computed for the first page that needs it
+        ocr_key = cache(partial(scans.content_key, data))  # for the first page that needs it
         pages = len(document)
-        for index in range(min(pages, MAX_PAGES)):
-            number = index + 1
+        for number in range(1, min(pages, MAX_PAGES) + 1):
             builder.section(f"page {number}")
             try:
-                page = document.get_page(index)
+                builder.block(_read_page(document, number, ocr_key))
             except pdfium.PdfiumError as exc:
                 current().skipped_members.append((f"page {number}", f"unreadable page ({exc})"))
-                continue
-            try:
-                text = _page_text(page)
-                if scans.is_negligible(text):
-                    key = key or scans.content_key(data)
-                    text = scans.page_text(key, number, partial(render_page, page)) or text
-            except pdfium.PdfiumError as exc:
-                current().skipped_members.append((f"page {number}", f"unreadable page ({exc})"))
-                continue
-            finally:
-                page.close()
-            builder.block(text)
         if pages > MAX_PAGES:
             rest = f"page {pages}" if pages == MAX_PAGES + 1 else f"pages {MAX_PAGES + 1}-{pages}"
             note = f"over the limit of {MAX_PAGES:,} pages a file"

@@ -155,6 +155,16 @@ def test_only_page_without_text_does_not_fail_the_extractor(tmp_path: Path) -> N
     assert context.tally.pending == 1
 
 
+def test_unreadable_page_is_left_out_with_a_note(tmp_path: Path) -> None:
+    pages = [rawpdf.Page(rawpdf.text_lines([text], 72, 700)) for text in PAGES[:2]]
+    data = rawpdf.pdf_bytes(pages).replace(b"/Kids [3 0 R 5 0 R]", b"/Kids [3 0 R 99 0 R]")
+    path = tmp_path / "broken-page.pdf"
+    path.write_bytes(data)
+    extracted = extract_file(path)
+    assert extracted.text == PAGES[0]
+    assert extracted.skipped_members == [("page 2", "unreadable page (Failed to load page.)")]
+
+
 def test_pages_over_the_cap_are_left_out_with_a_note(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
