@@ -12,6 +12,9 @@ from pathlib import Path, PurePath
 from desktop_search.extract.base import Extractor
 
 EXTRACTOR_MODULES: dict[str, str] = {
+    "mail": "desktop_search.extract.mail:EmailExtractor",
+    "mbox": "desktop_search.extract.mbox:MboxExtractor",
+    "outlook": "desktop_search.extract.outlook:OutlookExtractor",
     "pdf": "desktop_search.extract.pdf:PdfExtractor",
     "epub": "desktop_search.extract.epub:EpubExtractor",
     "odt": "desktop_search.extract.office:OpenDocumentExtractor",
