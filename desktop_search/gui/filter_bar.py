@@ -20,6 +20,7 @@ TYPES: list[tuple[str, str]] = [
     ("Presentations", "pptx,odp"),
     ("E-books", "epub"),
     ("Web pages", "html"),
+    ("Mail", "mail,mbox,outlook"),
     ("Notes & text", "text"),
     ("Code", "code"),
 ]
