@@ -20,6 +20,7 @@ from desktop_search.daemon.api import DaemonState, ErrorCode
 from desktop_search.daemon.server import RequestError
 from desktop_search.embedding.manifest import ModelError, ModelManifest
 from desktop_search.indexer.scanner import folder_refusal
+from desktop_search.ocr.models import OCR_FOLDER
 from desktop_search.search.passage import passage_in_context
 from desktop_search.search.service import MODES
 
@@ -150,6 +151,8 @@ class RpcHandlers:
         default = default_model_dir(self.daemon.engine.settings.default_model)
         models = []
         for folder in found:
+            if folder.parent == shipped and folder.name == OCR_FOLDER:
+                continue  # the OCR models, not a sentence encoder
             try:
                 manifest = ModelManifest.load(folder)
             except (OSError, ValueError, ModelError) as exc:

@@ -23,7 +23,7 @@ import numpy as np
 
 from desktop_search.chunking.chunker import Chunker, embedding_texts
 from desktop_search.embedding.encoder import Encoder
-from desktop_search.extract.base import ExtractionCancelled, ExtractionError
+from desktop_search.extract.base import Extracted, ExtractionCancelled, ExtractionError
 from desktop_search.extract.context import OcrRequest
 from desktop_search.extract.guard import GuardedExtractor
 from desktop_search.extract.registry import is_supported
@@ -176,7 +176,11 @@ class Indexer:
             return _Prepared(found, "failed", reason=str(exc))
         title = clean_text(extracted.title or Path(path).name)
         chunks = self.chunker.chunk(extracted) if extracted.text.strip() else []
-        if not chunks and not extracted.ocr_pending:
+        if not chunks and extracted.ocr_pending:
+            # a scan waiting for the OCR job is found by its name meanwhile
+            waiting = Extracted(text=Path(path).name, kind=extracted.kind, title=title)
+            chunks = self.chunker.chunk(waiting)
+        if not chunks:
             return _Prepared(found, "failed", reason="no text found in file")
         return _Prepared(
             found,
