@@ -9,7 +9,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_search import __version__
 from desktop_search.cli.progress import ProgressBar
@@ -17,6 +17,10 @@ from desktop_search.cli.terminal import json_for_terminal, printable
 from desktop_search.config.paths import HOME_ENV, resolve_data_dir
 from desktop_search.config.settings import SETTINGS_FILE, Settings
 from desktop_search.daemon.client import DaemonError
+
+if TYPE_CHECKING:
+    from desktop_search.engine import Engine
+    from desktop_search.indexer.pipeline import Indexer
 
 log = logging.getLogger("desktop_search")
 
@@ -134,9 +138,35 @@ def _index_here(data_dir: Path, roots: list[str], *, show_progress: bool) -> dic
             engine.settings.folders = sorted({*engine.settings.folders, *folders})
             engine.settings.save(data_dir)
         bar = ProgressBar(enabled=None if show_progress else False)
-        summary = engine.indexer().index(roots, progress=bar)
+        indexer = engine.indexer()
+        summary = indexer.index(roots, progress=bar)
         bar.finish()
-    return summary.to_dict()
+        result = summary.to_dict()
+        result["ocr_files"] = _read_scans(engine, indexer, show_progress=show_progress)
+    return result
+
+
+def _read_scans(engine: Engine, indexer: Indexer, *, show_progress: bool) -> int:
+    """The OCR job, as the daemon runs it when idle: every file with pages waiting (if the
+    settings let it). Returns how many files it read."""
+    settings = engine.settings
+    catalog = engine.store.catalog
+    files, pages = catalog.ocr_backlog(settings.ocr_max_pages)
+    if not settings.ocr or not files:
+        return 0
+    if show_progress:
+        print(f"reading scans (OCR): {pages} page(s) in {files} file(s)", file=sys.stderr)
+    bar = ProgressBar(enabled=None if show_progress else False)
+    done = 0
+    while (path := catalog.next_for_ocr()) is not None and done < files:
+        indexer.recognise(
+            path, max_pages=settings.ocr_max_pages, seconds=settings.ocr_seconds_per_file
+        )
+        done += 1
+        bar(done, files, path)
+    bar.finish()
+    engine.store.save()
+    return done
 
 
 def _index_through_daemon(

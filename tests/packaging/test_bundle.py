@@ -21,6 +21,7 @@ import pytest
 from desktop_search import __version__
 from tests import docfactory
 from tests.daemon.harness import wait_for
+from tests.ocr.scanned import strip
 
 pytestmark = pytest.mark.slow
 
@@ -116,6 +117,10 @@ def sample_folder(root: Path) -> Path:
     docfactory.write_pdf(docs / "report.pdf", ["Quarterly revenue rose by twelve percent."])
     docfactory.write_docx(docs / "letter.docx", ["I am resigning from my position."])
     docfactory.write_html(docs / "paris.html", "Paris", "Paris", ["The Louvre and the Seine."])
+    # a photo of a receipt: only OCR, with the bundled models, can read it
+    strip(["Bicycle repair shop", "New inner tube and brake pads 34.90"]).save(
+        docs / "IMG_0412.png"
+    )
     return docs
 
 
@@ -132,12 +137,13 @@ def test_index_and_search_a_folder(
     data = tmp_path / "data"
     indexed = run_frozen(built, frozen_env, "index", "--data-dir", str(data), str(docs))
     assert indexed.returncode == 0, indexed.stdout + indexed.stderr
-    assert "indexed 5 file(s)" in indexed.stdout
+    assert "indexed 6 file(s)" in indexed.stdout
     for query, expected in (
         ("company earnings went up", "report.pdf"),
         ("quitting my job", "letter.docx"),
         ("growing vegetables", "notes.md"),
         ("museum visit in France", "paris.html"),
+        ("fixing my bike", "IMG_0412.png"),
     ):
         found = run_frozen(built, frozen_env, "search", "--data-dir", str(data), query, "--json")
         assert found.returncode == 0
