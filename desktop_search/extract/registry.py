@@ -20,6 +20,7 @@ EXTRACTOR_MODULES: dict[str, str] = {
     "odt": "desktop_search.extract.office:OpenDocumentExtractor",
     "docx": "desktop_search.extract.office:DocxExtractor",
     "pptx": "desktop_search.extract.office:PptxExtractor",
+    "archive": "desktop_search.extract.archive:ArchiveExtractor",
     "html": "desktop_search.extract.html:HtmlExtractor",
     "code": "desktop_search.extract.sourcecode:SourceCodeExtractor",
     "text": "desktop_search.extract.plaintext:PlainTextExtractor",
@@ -50,7 +51,10 @@ class ExtractorRegistry:
         return frozenset(self._by_extension)
 
     def by_extension(self, path: PurePath) -> Extractor | None:
-        return self._by_extension.get(path.suffix.lower())
+        """By the last two suffixes when they are registered together ('.tar.gz'), else by
+        the last one."""
+        double = "".join(path.suffixes[-2:]).lower()
+        return self._by_extension.get(double) or self._by_extension.get(path.suffix.lower())
 
     def choose(self, path: PurePath, head: bytes) -> Extractor | None:
         """Content wins where it is unambiguous (a PDF named .txt is read as PDF)."""
@@ -71,4 +75,4 @@ def registry() -> ExtractorRegistry:
 
 
 def is_supported(path: Path) -> bool:
-    return path.suffix.lower() in registry().extensions
+    return registry().by_extension(path) is not None

@@ -1,4 +1,5 @@
-"""Careful reading of zip-based documents (Office, OpenDocument, EPUB): no zip bombs."""
+"""Careful reading of zip files (Office, OpenDocument and EPUB containers, zip archives): no
+zip bombs."""
 
 from __future__ import annotations
 
@@ -11,6 +12,49 @@ from desktop_search.extract.base import ExtractionError
 MAX_MEMBER_BYTES = 64 * 1024 * 1024
 MAX_TOTAL_BYTES = 256 * 1024 * 1024
 MAX_RATIO = 200  # declared uncompressed / compressed size of the whole archive
+MAX_ENTRIES = 100_000  # entries in the central directory, which zipfile parses all at once
+MAX_DIRECTORY_BYTES = 16 * 1024 * 1024  # the central directory itself (46+ bytes an entry)
+_END = b"PK\x05\x06"  # end of central directory record
+_END64 = b"PK\x06\x06"  # its zip64 version, just before the 20-byte zip64 locator
+
+
+def _directory_claims(data: bytes) -> tuple[int, int]:
+    """The entry count and central directory size that the end record declares
+    ((0, 0) when there is none: zipfile then says what is wrong)."""
+    end = data.rfind(_END, max(0, len(data) - 22 - 65535))
+    if end < 0 or len(data) < end + 22:
+        return 0, 0
+    entries = int.from_bytes(data[end + 10 : end + 12], "little")
+    size = int.from_bytes(data[end + 12 : end + 16], "little")
+    record = end - 20 - 56
+    if (entries == 0xFFFF or size == 0xFFFFFFFF) and data[record : record + 4] == _END64:
+        entries = int.from_bytes(data[record + 32 : record + 40], "little")
+        size = int.from_bytes(data[record + 40 : record + 48], "little")
+    return entries, size
+
+
+def open_zip(data: bytes, what: str) -> zipfile.ZipFile:
+    """``data`` as a zip archive, refused before zipfile parses its central directory (every
+    entry at once, in memory) when that declares too many entries or is too large."""
+    entries, size = _directory_claims(data)
+    if entries > MAX_ENTRIES or size > MAX_DIRECTORY_BYTES:
+        raise ExtractionError(
+            f"{what} lists {entries:,} entries ({size // 1024:,} KiB of directory): "
+            "refused as a possible zip bomb"
+        )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise ExtractionError(f"corrupt {what} (not a valid zip container): {exc}") from exc
+    if len(archive.infolist()) > MAX_ENTRIES:
+        raise ExtractionError(f"{what} holds more than {MAX_ENTRIES:,} entries: refused")
+    return archive
+
+
+def looks_like_bomb(expanded: int, compressed: int) -> bool:
+    """True when ``compressed`` bytes claim to expand to more than a member's limit, at a
+    ratio no ordinary document reaches."""
+    return expanded > MAX_MEMBER_BYTES and expanded > MAX_RATIO * compressed
 
 
 class SafeZip:
@@ -18,14 +62,9 @@ class SafeZip:
 
     def __init__(self, data: bytes, what: str) -> None:
         self.what = what
-        try:
-            self.zip = zipfile.ZipFile(io.BytesIO(data))
-        except (zipfile.BadZipFile, ValueError, OSError) as exc:
-            raise ExtractionError(f"corrupt {what} (not a valid zip container): {exc}") from exc
+        self.zip = open_zip(data, what)
         total = sum(info.file_size for info in self.zip.infolist())
-        if total > MAX_TOTAL_BYTES or (
-            len(data) > 0 and total / len(data) > MAX_RATIO and total > MAX_MEMBER_BYTES
-        ):
+        if total > MAX_TOTAL_BYTES or looks_like_bomb(total, len(data)):
             raise ExtractionError(
                 f"{what} expands to {total // (1024 * 1024)} MiB: refused as a possible zip bomb"
             )
