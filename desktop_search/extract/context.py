@@ -12,10 +12,13 @@ from __future__ import annotations
 import contextlib
 import math
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 MAX_DEPTH = 3  # a member of a member of a member of the file; deeper ones are skipped
 MAX_MEMBERS = 2000  # members extracted per file, whatever their nesting
@@ -71,6 +74,14 @@ class ExtractContext:
     # Members skipped with their reason (too deep, over budget, unreadable): recorded in the
     # file's text as nothing, and reported in its extraction notes.
     skipped_members: list[tuple[str, str]] = field(default_factory=list)
+
+    _caches: dict[Path, object] = field(default_factory=dict)
+
+    def ocr_cache(self, folder: Path, make: Callable[[Path], T]) -> T:
+        """One cache object per folder for this file's extraction (made by ``make``)."""
+        if folder not in self._caches:
+            self._caches[folder] = make(folder)
+        return self._caches[folder]  # type: ignore[return-value]
 
     def time_left(self) -> float:
         return self.ocr.deadline - time.monotonic()

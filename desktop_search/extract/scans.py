@@ -47,11 +47,17 @@ class OcrCache:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self._loaded: dict[str, dict[str, str]] = {}  # a long scan reads its entry once
 
     def _file(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
     def load(self, key: str) -> dict[str, str]:
+        if key not in self._loaded:
+            self._loaded[key] = self._read(key)
+        return self._loaded[key]
+
+    def _read(self, key: str) -> dict[str, str]:
         try:
             pages = json.loads(self._file(key).read_text(encoding="utf-8"))
         except FileNotFoundError:
@@ -65,7 +71,7 @@ class OcrCache:
 
     def store(self, key: str, page: int, text: str) -> None:
         pages = self.load(key)
-        pages[str(page)] = text
+        pages[str(page)] = text  # (the file is rewritten: a file has at most a few hundred)
         target = self._file(key)
         try:
             target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -88,7 +94,7 @@ def page_text(key: str, page: int, render: Callable[[], Image]) -> str:
     request = context.ocr
     if request.cache_dir is None:
         return ""
-    cache = OcrCache(request.cache_dir)
+    cache = context.ocr_cache(request.cache_dir, OcrCache)
     cached = cache.load(key).get(str(page))
     if cached is not None:
         context.tally.cached += 1

@@ -38,6 +38,7 @@ def test_bad_inputs_get_reasons(guard: GuardedExtractor, tmp_path: Path) -> None
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\ngarbage")
     (tmp_path / "big.txt").write_bytes(b"word " * 300_000)
     (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "setup.exe").write_bytes(b"MZ\x90\x00" + os.urandom(512))
     assert reason(guard, tmp_path / "empty.txt") == "empty file"
     assert "binary data" in reason(guard, tmp_path / "junk.txt")
     assert "corrupt DOCX" in reason(guard, tmp_path / "broken.docx")
@@ -45,7 +46,8 @@ def test_bad_inputs_get_reasons(guard: GuardedExtractor, tmp_path: Path) -> None
         guard, tmp_path / "broken.pdf"
     )
     assert "too large" in reason(guard, tmp_path / "big.txt")
-    assert "unsupported" in reason(guard, tmp_path / "image.png")
+    assert "corrupt or unreadable image" in reason(guard, tmp_path / "image.png")
+    assert "unsupported file type '.exe'" in reason(guard, tmp_path / "setup.exe")
     assert "vanished" in reason(guard, tmp_path / "never-existed.txt")
 
 
