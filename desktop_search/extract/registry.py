@@ -16,6 +16,7 @@ EXTRACTOR_MODULES: dict[str, str] = {
     "mbox": "desktop_search.extract.mbox:MboxExtractor",
     "outlook": "desktop_search.extract.outlook:OutlookExtractor",
     "pdf": "desktop_search.extract.pdf:PdfExtractor",
+    "image": "desktop_search.extract.image:ImageExtractor",
     "epub": "desktop_search.extract.epub:EpubExtractor",
     "odt": "desktop_search.extract.office:OpenDocumentExtractor",
     "docx": "desktop_search.extract.office:DocxExtractor",
