@@ -24,6 +24,9 @@ from desktop_search.extract.registry import SNIFF_BYTES, registry
 log = logging.getLogger(__name__)
 
 POLL_S = 0.2  # how often a waiting extraction looks whether it was cancelled
+# The most text one file hands to the indexer (about 5,000 pages of prose): an archive of
+# books or a mailbox of years stays indexable without holding gigabytes in memory.
+MAX_TEXT_CHARS = 16_000_000
 
 
 def read_and_extract(path: Path, max_bytes: int, ocr: OcrRequest | None = None) -> Extracted:
@@ -35,6 +38,13 @@ def read_and_extract(path: Path, max_bytes: int, ocr: OcrRequest | None = None) 
     extracted.ocr_cached = context.tally.cached
     extracted.ocr_pending = context.tally.pending
     extracted.skipped_members = context.skipped_members
+    if len(extracted.text) > MAX_TEXT_CHARS:
+        cut = extracted.text.rfind("\n", 0, MAX_TEXT_CHARS) + 1 or MAX_TEXT_CHARS
+        extracted.text = extracted.text[:cut]
+        extracted.sections = [s for s in extracted.sections if s.start < cut]
+        extracted.skipped_members.append(
+            ("the rest", f"more than {MAX_TEXT_CHARS:,} characters of text: the rest left out")
+        )
     return extracted
 
 

@@ -63,3 +63,16 @@ def test_timeout_kills_worker_and_next_file_still_works(tmp_path: Path) -> None:
         assert "longer than" in reason(guard, pdf)
         guard.timeout_s = 30
         assert "Some page text." in guard.extract(pdf).text
+
+
+def test_the_text_of_one_file_is_capped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_search.extract import guard as guard_module
+
+    monkeypatch.setattr(guard_module, "MAX_TEXT_CHARS", 1_000)
+    path = tmp_path / "long.md"
+    path.write_text("# One\n\n" + "word " * 150 + "\n\n# Two\n\n" + "more " * 300, "utf-8")
+    extracted = guard_module.read_and_extract(path, 10 * 1024 * 1024)
+    assert len(extracted.text) <= 1_000
+    assert "word" in extracted.text and "more" not in extracted.text  # cut at a line's end
+    assert all(s.start <= len(extracted.text) for s in extracted.sections)
+    assert extracted.skipped_members[-1][0] == "the rest"
