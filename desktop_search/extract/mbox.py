@@ -16,7 +16,8 @@ from pathlib import PurePath
 
 from desktop_search.extract.base import Extracted, ExtractionError, Extractor, TextBuilder
 from desktop_search.extract.context import current
-from desktop_search.extract.mail import envelope, looks_like_headers, parse_message, render_message
+from desktop_search.extract.mail import parse_message, render_message
+from desktop_search.extract.mail_headers import envelope, looks_like_headers
 
 MAX_MESSAGES = 20_000
 

@@ -21,7 +21,8 @@ from extract_msg.enums import ErrorBehavior
 from desktop_search.extract.base import Extracted, ExtractionError, Extractor, TextBuilder
 from desktop_search.extract.context import current
 from desktop_search.extract.html import decode_html, html_to_text
-from desktop_search.extract.mail import MAX_HEADER_CHARS, clean_name
+from desktop_search.extract.mail import clean_name
+from desktop_search.extract.mail_headers import MAX_HEADER_CHARS
 from desktop_search.extract.members import add_member
 
 # extract_msg (and the RTF de-encapsulator it uses) logs every oddity of every file.

@@ -135,9 +135,10 @@ def test_mail_is_recognised_by_content_and_plain_text_is_not(tmp_path: Path) -> 
     assert read_and_extract(single, LIMIT).kind == "text"
 
 
-def test_unknown_charset_and_encoded_words_do_not_fail(tmp_path: Path) -> None:
+def test_unknown_charset_encoded_words_and_raw_8bit_headers_are_read(tmp_path: Path) -> None:
     raw = (
         b"From: =?utf-8?q?Ren=C3=A9e?= <renee@example.com>\n"
+        b"Cc: Bj\xc3\xb6rn <bjorn@example.com>, Zo\xe9 <zoe@example.com>\n"
         b"Subject: =?iso-8859-1?q?Caf=E9_menu?=\n"
         b"Date: not a date at all\n"
         b"Content-Type: text/plain; charset=x-no-such-charset\n"
@@ -149,6 +150,7 @@ def test_unknown_charset_and_encoded_words_do_not_fail(tmp_path: Path) -> None:
     extracted = read_and_extract(path, LIMIT)
     assert extracted.title == "Café menu"
     assert "From: Renée <renee@example.com>" in extracted.text
+    assert "Cc: Björn <bjorn@example.com>, Zoé <zoe@example.com>" in extracted.text
     assert "Croissants and café au lait." in extracted.text
 
 
@@ -352,7 +354,7 @@ def test_corrupt_mailbox_gives_what_it_can(tmp_path: Path) -> None:
         b"Subject: =?x-unknown?q?bad?=\nContent-Type: text/plain; charset=x-nope\n"
         b"Content-Transfer-Encoding: base64\n\n!!!not base64@@@ lighthouse\n",
         b"No headers at all, just an orphan body about volcanoes.\n",
-        b"\xff\xfe\x00garbled\x80\x81 header: soup\n\n\x00\x01 windmills \xc3\x28\n",
+        b"Subject: caf\xe9 \xff\xfe\nFrom: \x80\x81 <x@y>\n\nNUL \x00 and windmills \xc3\x28\n",
         cut[: cut.index(b"JVBERi0") + 200],  # cut inside the PDF's base64
     ]
     data = b"".join(
