@@ -207,6 +207,14 @@ def test_from_in_a_body_does_not_split_the_message() -> None:
     assert len(list(split_mbox(raw))) == 1
 
 
+def test_a_mailbox_of_one_bare_message_is_read_as_that_mail(tmp_path: Path) -> None:
+    path = tmp_path / "single.mbox"
+    path.write_bytes(message("Alone", "Just one message about herons.").as_bytes())
+    extracted = read_and_extract(path, LIMIT)
+    assert (extracted.kind, extracted.title) == ("mail", "Alone")
+    assert "herons" in extracted.text
+
+
 def test_message_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("desktop_search.extract.mbox.MAX_MESSAGES", 2)
     assert MAX_MESSAGES >= 20_000
@@ -261,6 +269,16 @@ class TestOutlook(FormatContract):
         ):
             monkeypatch.setattr(tempfile, name, refuse)
         assert "otters" in read_and_extract(path, LIMIT).text
+
+
+def test_nested_outlook_messages_stop_at_the_depth_cap(tmp_path: Path) -> None:
+    spec = MsgSpec("Level 6", "Innermost msgmarker6.")
+    for level in reversed(range(6)):
+        spec = MsgSpec(f"Level {level}", f"Body msgmarker{level}.", attachments={"fw.msg": spec})
+    extracted = read_and_extract(write_msg(tmp_path / "chain.msg", spec), LIMIT)
+    assert all(f"msgmarker{level}" in extracted.text for level in range(4))
+    assert "msgmarker4" not in extracted.text
+    assert any("levels deep" in reason for _, reason in extracted.skipped_members)
 
 
 @pytest.mark.parametrize(
@@ -333,8 +351,8 @@ def test_zip_bomb_attachment_is_not_unpacked(tmp_path: Path, declared: int | Non
     mail.add_attachment(bomb, maintype="application", subtype="zip", filename="bomb.zip")
     path = tmp_path / "bomb.eml"
     path.write_bytes(mail.as_bytes())
-    # A child limited to 400 MB could not hold the bomb's 1 GiB, unpacked or as text.
-    with GuardedExtractor(timeout_s=60, memory_mb=400, max_bytes=LIMIT) as guarded:
+    # A child limited to 600 MB could not hold the bomb's 1 GiB, unpacked or as text.
+    with GuardedExtractor(timeout_s=60, memory_mb=600, max_bytes=LIMIT) as guarded:
         extracted = guarded.extract(path)
     assert "quarterly figures look healthy" in extracted.text
     assert len(extracted.text) < 10_000
