@@ -6,9 +6,13 @@ meaning can find the right file.
 
 from __future__ import annotations
 
+import zipfile
+from email.message import EmailMessage
 from pathlib import Path
 
 from tests import docfactory
+from tests.extract.msgfactory import MsgSpec, write_msg
+from tests.ocr.scanned import strip
 
 # (file name, query that should find it first)
 PARAPHRASE_QUERIES: list[tuple[str, str]] = [
@@ -21,6 +25,11 @@ PARAPHRASE_QUERIES: list[tuple[str, str]] = [
     ("climate.pptx", "planet heating up and ice sheets shrinking"),
     ("garden.odt", "growing produce in a backyard plot"),
     ("astronomy.epub", "watching the heavens and faraway celestial objects"),
+    ("IMG_0412.png", "mending a bike puncture"),
+    ("backup-2023.zip", "carpentry project in the shed"),
+    ("dentist.eml", "teeth cleaning"),
+    ("school.mbox", "children's outing to watch marine animals"),
+    ("boiler.msg", "central heating maintenance"),
 ]
 
 
@@ -95,4 +104,51 @@ def build_sample_folder(folder: Path) -> Path:
             ("Galaxies", "The Andromeda galaxy and distant nebulae are visible on dark evenings."),
         ],
     )
+    write_new_kinds(folder)
     return folder
+
+
+def write_new_kinds(folder: Path) -> None:
+    """A photo of a receipt (read by OCR), an archive, a saved mail, a mailbox and an
+    Outlook message."""
+    strip(["Cycle workshop", "New inner tube and brake pads 34.90"]).save(folder / "IMG_0412.png")
+    member = docfactory.write_docx(
+        folder / "workbench.docx",
+        ["Build the workbench from oak boards, glue the joints and sand the top smooth."],
+    )
+    with zipfile.ZipFile(folder / "backup-2023.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.write(member, "garage/workbench.docx")
+    member.unlink()
+    mail = EmailMessage()
+    mail["From"] = "Smile Clinic <reception@smile-clinic.example>"
+    mail["To"] = "Laura <laura@example.org>"
+    mail["Subject"] = "Your check-up appointment"
+    mail["Date"] = "Mon, 01 Jul 2024 10:00:00 +0000"
+    mail.set_content(
+        "We look forward to welcoming you on Tuesday 9 July at 15:40 for your six-monthly "
+        "check-up with the hygienist: a scale and polish, and X-rays of your molars."
+    )
+    (folder / "dentist.eml").write_bytes(bytes(mail))
+    letters = []
+    for subject, body in (
+        (
+            "Aquarium visit on Friday",
+            "Year 4 goes to the aquarium on Friday: sharks, rays and jellyfish. "
+            "Please sign the permission slip and pack a lunch.",
+        ),
+        ("Band practice", "Rehearsal is moved to Thursday evening in the music room."),
+    ):
+        letter = EmailMessage()
+        letter["From"] = "Oakfield Primary <office@oakfield.example>"
+        letter["Subject"] = subject
+        letter["Date"] = "Wed, 05 Jun 2024 08:00:00 +0000"
+        letter.set_content(body)
+        letters.append(b"From office@oakfield.example Wed Jun  5 08:00:00 2024\n" + bytes(letter))
+    (folder / "school.mbox").write_bytes(b"\n".join(letters))
+    write_msg(
+        folder / "boiler.msg",
+        MsgSpec(
+            subject="Boiler service booked",
+            body="Our engineer will inspect the gas boiler and bleed the radiators on Monday.",
+        ),
+    )

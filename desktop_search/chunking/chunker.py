@@ -8,6 +8,7 @@ A unit longer than a chunk is split at token boundaries.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -88,13 +89,20 @@ class Chunker:
     def chunk(self, extracted: Extracted) -> list[Chunk]:
         text = extracted.text
         units = self._measured_units(text)
+        # where a file inside the file or a mailbox's message starts: no chunk spans one
+        boundaries = sorted(s.start for s in extracted.sections if s.boundary)
         chunks: list[Chunk] = []
         index = 0
         while index < len(units):
             total = 0
             end_index = index
+            after = bisect.bisect_right(boundaries, units[index][0])
+            limit = boundaries[after] if after < len(boundaries) else len(text) + 1
             while end_index < len(units) and (
-                end_index == index or total + units[end_index][2] <= self.chunk_tokens
+                end_index == index
+                or (
+                    total + units[end_index][2] <= self.chunk_tokens and units[end_index][0] < limit
+                )
             ):
                 total += units[end_index][2]
                 end_index += 1
@@ -113,6 +121,9 @@ class Chunker:
             )
             if end_index >= len(units):
                 break
+            if units[end_index][0] >= limit:  # a boundary: the next chunk starts there
+                index = end_index
+                continue
             # Step back over trailing units for the overlap, but always move forward.
             back, overlap = end_index, 0
             while back - 1 > index and overlap + units[back - 1][2] <= self.overlap_tokens:

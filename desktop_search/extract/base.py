@@ -22,6 +22,9 @@ class Section:
 
     start: int
     label: str
+    # A boundary no chunk crosses: a file inside the file (an archive member, an
+    # attachment) or a message of a mailbox, so each hit names the one it came from.
+    boundary: bool = False
 
 
 @dataclass
@@ -57,10 +60,10 @@ class TextBuilder:
         self._length = 0
         self.sections: list[Section] = []
 
-    def section(self, label: str) -> None:
+    def section(self, label: str, *, boundary: bool = False) -> None:
         label = " ".join(label.split())[:200]
         if label:
-            self.sections.append(Section(self._length, label))
+            self.sections.append(Section(self._length, label, boundary))
 
     def block(self, text: str) -> None:
         text = text.strip()
@@ -79,7 +82,7 @@ class TextBuilder:
         if not text:
             return
         lead = len(extracted.text) - len(extracted.text.lstrip())
-        self.section(label)
+        self.section(label, boundary=True)
         start = self._length + (2 if self._parts else 0)
         for inner in extracted.sections:
             self.sections.append(

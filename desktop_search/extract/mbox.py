@@ -65,7 +65,7 @@ class MboxExtractor(Extractor):
             try:
                 message = parse_message(source)
                 label = envelope(message).label()
-                builder.section(label)
+                builder.section(label, boundary=True)
                 render_message(builder, message, prefix=label)
             except MemoryError:
                 raise

@@ -8,11 +8,14 @@ A member that cannot be read is skipped with its reason; the file's other member
 
 from __future__ import annotations
 
+import logging
 from pathlib import PurePosixPath
 
 from desktop_search.extract.base import Extracted, ExtractionError, TextBuilder
 from desktop_search.extract.context import MAX_DEPTH, MAX_MEMBER_BYTES, current, nested
 from desktop_search.extract.registry import SNIFF_BYTES, registry
+
+log = logging.getLogger(__name__)
 
 SEPARATOR = " \u203a "  # a right-pointing angle quote: "mail.eml \u203a report.pdf \u203a page 2"
 
@@ -58,6 +61,12 @@ def add_member(builder: TextBuilder, label: str, data: bytes) -> bool:
         extracted = extract_member(label, data)
     except ExtractionError as exc:
         current().skipped_members.append((label, str(exc)))
+        return False
+    except (MemoryError, RecursionError):
+        raise  # the whole file is beyond the limits: the guard says so
+    except Exception as exc:  # a reader's bug on one member costs that member only
+        log.warning("extracting member %r failed", label, exc_info=True)
+        current().skipped_members.append((label, f"extractor failed: {type(exc).__name__}"))
         return False
     if not extracted.text.strip():
         current().skipped_members.append((label, "no text found"))

@@ -104,3 +104,19 @@ def test_repeated_chunks_are_dropped(chunker: Chunker) -> None:
     assert len(chunks) <= 3
     assert [c.ordinal for c in chunks] == list(range(len(chunks)))
     assert "closing sentence" in chunks[-1].text
+
+
+def test_no_chunk_crosses_into_another_file_or_message(chunker: Chunker) -> None:
+    from desktop_search.extract.base import TextBuilder
+
+    builder = TextBuilder()
+    for name, words in (("a.txt", "apple "), ("b.txt", "banana "), ("c.txt", "cherry ")):
+        member = Extracted(text=(words * 4).strip() + ".", kind="text")
+        builder.nest(name, member, " > ")
+    builder.section("page 9")  # an ordinary section: chunks may still run on over it
+    builder.block("Plain words after the members.")
+    extracted = Extracted(text=builder.text(), kind="archive", sections=builder.sections)
+    chunks = chunker.chunk(extracted)
+    assert [c.section for c in chunks] == ["a.txt", "b.txt", "c.txt"]
+    assert [c.text.split()[0] for c in chunks] == ["apple", "banana", "cherry"]
+    assert "Plain words" in chunks[-1].text  # small, so it stays with the last member
