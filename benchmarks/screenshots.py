@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -27,6 +28,7 @@ from benchmarks import beir
 from benchmarks.freshness import wait_idle, wait_started
 from desktop_search.daemon.client import DaemonClient
 from tests.corpus import build_sample_folder
+from tests.ocr.scanned import scanned_pdf
 
 REPO = Path(__file__).resolve().parents[1]
 TOOLS = ("Xvfb", "trayer", "xdotool", "import")
@@ -57,6 +59,58 @@ def shoot(target: str, path: Path, env: dict[str, str]) -> Path:
     return path
 
 
+FORMAT_QUERIES = {
+    "window-mail.png": "teeth cleaning",
+    "window-archive.png": "carpentry project in the shed",
+    "window-mailbox.png": "children's outing to watch marine animals",
+    "window-scan.png": "mending a bike puncture",
+}
+
+
+def shoot_formats(
+    out: Path,
+    documents: Path,
+    data_dir: Path,
+    client: DaemonClient,
+    env: dict[str, str],
+    start: Callable[..., subprocess.Popen[bytes]],
+) -> None:
+    """Results from inside a mail, an archive, a mailbox and a photo; then the OCR job at
+    work on a scanned letter (window and tray)."""
+    cli = [sys.executable, "-m", "desktop_search"]
+    data = str(data_dir)
+    for name, query in FORMAT_QUERIES.items():
+        gui = start(*cli, "gui", "--data-dir", data, query)
+        window = wait_for_window("Desktop Search", env)
+        run("xdotool", "windowactivate", "--sync", window, env=env, check=False)
+        time.sleep(3.0)
+        shoot(window, out / name, env)
+        gui.terminate()
+        gui.wait(timeout=30)
+    letter = [
+        "Northgate Housing Association",
+        "Notice of a rent increase from 1 April 2025",
+        "Your weekly rent for 14 Rowan Street will rise from 162.40 to 168.90 pounds.",
+        "Service charges for the shared garden and the lift stay the same.",
+    ]
+    scanned_pdf(documents / "scan-2025-03-02.pdf", [letter] * 6)
+    gui = start(*cli, "gui", "--data-dir", data)
+    window = wait_for_window("Desktop Search", env)
+    deadline = time.monotonic() + 120
+    while client.call("status")["state"] != "reading scans" and time.monotonic() < deadline:
+        time.sleep(0.2)
+    time.sleep(2.5)  # a status poll and a page or two
+    shoot(window, out / "window-reading-scans.png", env)
+    shoot("root", out / "desktop-reading-scans.png", env)
+    wait_idle(client)
+    run("xdotool", "windowactivate", "--sync", window, env=env, check=False)
+    run("xdotool", "type", "--delay", "70", "how much more will I pay for the flat", env=env)
+    time.sleep(3.0)
+    shoot(window, out / "window-scan-found.png", env)
+    gui.terminate()
+    gui.wait(timeout=30)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "build" / "screenshots")
@@ -66,6 +120,12 @@ def main() -> int:
         "--change-model",
         default="",
         help="at the end, switch to this shipped model and shoot the window while it changes",
+    )
+    parser.add_argument(
+        "--formats",
+        action="store_true",
+        help="at the end, search the sample's mail, archive and photographed receipt, then "
+        "add a scanned letter and shoot the window and the tray while OCR reads it",
     )
     args = parser.parse_args()
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
@@ -177,6 +237,8 @@ def main() -> int:
             shoot("root", args.out / "desktop-changing-model.png", env)
             gui.terminate()
             gui.wait(timeout=30)
+        if args.formats:
+            shoot_formats(args.out, documents, data, client, env, start)
     finally:
         for process in reversed(processes):
             process.terminate()

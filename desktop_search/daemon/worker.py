@@ -378,12 +378,17 @@ class Worker:
             return IndexSummary()
         cap = engine.settings.ocr_max_pages
         before = engine.store.catalog.ocr_backlog(cap)[1]
+        base = self._ocr_pages_done
+
+        def page_done(pages: int) -> None:  # live progress: "OCR n of m pages"
+            self._ocr_pages_done = base + pages
+            self._publish()
+
         summary = self.daemon.indexer.recognise(
-            path,
-            max_pages=engine.settings.ocr_max_pages,
-            seconds=engine.settings.ocr_seconds_per_file,
+            path, max_pages=cap, seconds=engine.settings.ocr_seconds_per_file, progress=page_done
         )
-        self._ocr_pages_done += max(0, before - engine.store.catalog.ocr_backlog(cap)[1])
+        finished = max(0, before - engine.store.catalog.ocr_backlog(cap)[1])
+        self._ocr_pages_done = max(self._ocr_pages_done, base + finished)
         return summary
 
     def _review_default_model(self) -> None:

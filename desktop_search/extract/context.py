@@ -74,6 +74,8 @@ class ExtractContext:
     # Members skipped with their reason (too deep, over budget, unreadable): recorded in the
     # file's text as nothing, and reported in its extraction notes.
     skipped_members: list[tuple[str, str]] = field(default_factory=list)
+    # Told the number of pages recognised so far, after each one (the OCR job's progress).
+    on_page: Callable[[int], None] | None = None
 
     _caches: dict[Path, object] = field(default_factory=dict)
 

@@ -29,10 +29,17 @@ POLL_S = 0.2  # how often a waiting extraction looks whether it was cancelled
 MAX_TEXT_CHARS = 16_000_000
 
 
-def read_and_extract(path: Path, max_bytes: int, ocr: OcrRequest | None = None) -> Extracted:
+def read_and_extract(
+    path: Path,
+    max_bytes: int,
+    ocr: OcrRequest | None = None,
+    on_page: Callable[[int], None] | None = None,
+) -> Extracted:
     """Read ``path`` and extract its text in this process, under a fresh
-    :class:`ExtractContext` (nesting budget, OCR request). Raises ExtractionError."""
-    with extraction(ExtractContext(ocr=ocr or OcrRequest())) as context:
+    :class:`ExtractContext` (nesting budget, OCR request; ``on_page`` is told how many
+    pages OCR has read, after each). Raises ExtractionError."""
+    context = ExtractContext(ocr=ocr or OcrRequest(), on_page=on_page)
+    with extraction(context):
         extracted = _read_and_extract(path, max_bytes)
     extracted.ocr_recognised = context.tally.recognised
     extracted.ocr_cached = context.tally.cached
@@ -104,8 +111,12 @@ def _worker_main(conn: Connection, memory_mb: int, max_bytes: int) -> None:
         if request is None:
             return
         path, ocr = request
+
+        def page_done(pages: int) -> None:
+            conn.send(("progress", pages))
+
         try:
-            conn.send(("ok", read_and_extract(Path(path), max_bytes, ocr)))
+            conn.send(("ok", read_and_extract(Path(path), max_bytes, ocr, page_done)))
         except ExtractionError as exc:
             conn.send(("error", str(exc)))
         except MemoryError:
@@ -159,25 +170,32 @@ class GuardedExtractor:
         cancelled: Callable[[], bool] | None = None,
         ocr: OcrRequest | None = None,
         timeout_s: float | None = None,
+        progress: Callable[[int], None] | None = None,
     ) -> Extracted:
         """The file's text, from the worker process. ``cancelled`` is asked while the worker
         works; True abandons the file (ExtractionCancelled) and restarts the worker.
         ``ocr`` says what to do with pages without text; ``timeout_s`` replaces the usual
-        limit (the OCR job gives a file its own, longer budget)."""
+        limit (the OCR job gives a file its own, longer budget); ``progress`` is told the
+        pages OCR has read so far, as it reads them."""
         conn = self._conn or self._start()
         try:
             conn.send((os.fspath(path), ocr))
             deadline = time.monotonic() + (timeout_s or self.timeout_s)
-            while not conn.poll(min(POLL_S, max(0.0, deadline - time.monotonic()))):
-                if cancelled is not None and cancelled():
-                    self._kill()
-                    raise ExtractionCancelled(f"extraction of {path} abandoned")
-                if time.monotonic() >= deadline:
-                    self._kill()
-                    raise ExtractionError(
-                        f"extraction took longer than {timeout_s or self.timeout_s:g} s: gave up"
-                    )
-            status, payload = conn.recv()
+            while True:
+                if not conn.poll(min(POLL_S, max(0.0, deadline - time.monotonic()))):
+                    if cancelled is not None and cancelled():
+                        self._kill()
+                        raise ExtractionCancelled(f"extraction of {path} abandoned")
+                    if time.monotonic() >= deadline:
+                        self._kill()
+                        limit = timeout_s or self.timeout_s
+                        raise ExtractionError(f"extraction took longer than {limit:g} s: gave up")
+                    continue
+                status, payload = conn.recv()
+                if status != "progress":
+                    break
+                if progress is not None:
+                    progress(int(payload))
         except (EOFError, OSError, BrokenPipeError) as exc:
             self._kill()
             raise ExtractionError("extractor crashed on this file (out of memory?)") from exc

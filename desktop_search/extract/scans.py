@@ -111,4 +111,6 @@ def page_text(key: str, page: int, render: Callable[[], Image]) -> str:
     text = recognise(render())
     cache.store(key, page, text)
     context.tally.recognised += 1
+    if context.on_page is not None:
+        context.on_page(context.tally.recognised)
     return text

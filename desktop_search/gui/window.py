@@ -440,6 +440,12 @@ class SearchWindow(QMainWindow):
                 f"<h3>Nothing found for “{_escape(text)}”</h3>"
                 f"<p>Try other words, or fewer filters.{more}</p>"
             )
+        elif ocr_progress(self.status) is not None and not self.status.get("files_pending"):
+            message = (
+                f"<h3>Search {indexed:,} files by what they mean</h3>"
+                "<p>Scanned pages and images are being read (OCR); their text joins the "
+                f"results as it is read.</p><p>{TIPS}</p>"
+            )
         elif self.is_indexing():
             message = (
                 f"<h3>Indexing your files…</h3><p>{indexed:,} files are searchable already."

@@ -151,6 +151,7 @@ class Indexer:
         known_hash: str | None,
         ocr: OcrRequest | None = None,
         timeout_s: float | None = None,
+        progress: Callable[[int], None] | None = None,
     ) -> _Prepared:
         path = found.path
         try:
@@ -169,6 +170,7 @@ class Indexer:
                 cancelled=self.interrupt,
                 ocr=ocr or OcrRequest(cache_dir=self.ocr_cache),
                 timeout_s=timeout_s,
+                progress=progress,
             )
         except ExtractionError as exc:
             if not os.path.lexists(path):
@@ -298,11 +300,19 @@ class Indexer:
             raise ExtractionCancelled("interrupted while scanning")
         return is_supported(Path(path))
 
-    def recognise(self, path: str, *, max_pages: int, seconds: float) -> IndexSummary:
+    def recognise(
+        self,
+        path: str,
+        *,
+        max_pages: int,
+        seconds: float,
+        progress: Callable[[int], None] | None = None,
+    ) -> IndexSummary:
         """The OCR job for one file: its pages without text are recognised (at most
         ``max_pages``, for at most ``seconds``; the rest stay without text) and the file is
         indexed again with them. It is not asked again, whatever happened, unless it
-        changes; an interrupted run keeps what it recognised (cached) and is redone."""
+        changes; an interrupted run keeps what it recognised (cached) and is redone.
+        ``progress`` is told the pages recognised so far, after each."""
         summary = IndexSummary()
         try:
             info = os.stat(path)
@@ -318,7 +328,9 @@ class Indexer:
         )
         # the guard's limit leaves room for the page being read when the deadline passes
         try:
-            item = self._prepare(found, None, request, timeout_s=seconds + OCR_GRACE_S)
+            item = self._prepare(
+                found, None, request, timeout_s=seconds + OCR_GRACE_S, progress=progress
+            )
         except ExtractionCancelled as exc:
             raise IndexInterrupted(summary) from exc
         if item.outcome == "chunks":
