@@ -153,3 +153,16 @@ def test_a_corrupt_image_gets_a_reason(tmp_path: Path) -> None:
     garbage.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     with pytest.raises(ExtractionError, match="corrupt or unreadable image"):
         ocr(garbage, tmp_path / "cache")
+
+
+def test_the_guarded_worker_tells_each_page_as_ocr_reads_it(tmp_path: Path) -> None:
+    tiff = tmp_path / "three.tiff"
+    pages = [strip([f"Minutes of meeting {n}"]) for n in range(1, 4)]
+    pages[0].save(tiff, save_all=True, append_images=pages[1:])
+    told: list[int] = []
+    with GuardedExtractor(timeout_s=120, memory_mb=1024, max_bytes=LIMIT) as guard:
+        read = guard.extract(
+            tiff, ocr=OcrRequest(run=True, cache_dir=tmp_path / "cache"), progress=told.append
+        )
+    assert told == [1, 2, 3] and read.ocr_recognised == 3
+    assert "meeting 3" in read.text
