@@ -255,10 +255,14 @@ def cmd_search(args: argparse.Namespace) -> int:
 def _print_hits(hits: list[dict[str, Any]]) -> None:
     if not hits:
         print("no results")
+    from desktop_search.daemon.api import result_name
+
     for rank, hit in enumerate(hits, start=1):
-        where = f" ({printable(hit['section'])})" if hit["section"] else ""
+        name, section = result_name(hit)  # a member: "backup.zip > garage/plan.docx"
+        shown = os.path.join(os.path.dirname(hit["path"]), name)
+        where = f" ({printable(section)})" if section else ""
         match = hit.get("match", "weak")
-        print(f"{rank:2d}. {printable(hit['path'])}{where}  [{match} {hit['score']:.3f}]")
+        print(f"{rank:2d}. {printable(shown)}{where}  [{match} {hit['score']:.3f}]")
         spans = [(int(s), int(e)) for s, e in hit["highlights"]]
         print("    " + " ".join(_mark(hit["snippet"], spans).split()))
 

@@ -6,9 +6,12 @@ codes of its replies. The server and every client import these names.
 from __future__ import annotations
 
 import enum
+import os
 from typing import TYPE_CHECKING, Annotated, Any
 
 import msgspec
+
+from desktop_search.extract.members import SEPARATOR
 
 if TYPE_CHECKING:
     from desktop_search.search.service import SearchRequest
@@ -206,6 +209,23 @@ def parse_params(method: str, params: Any) -> Params:
         return msgspec.convert(params, type=declared, strict=True)
     except msgspec.ValidationError as exc:
         raise InvalidParamsError(str(exc)) from exc
+
+
+# Results from these kinds usually come from a file inside the file (an archive's member, a
+# mail's attachment): the result is named after both.
+CONTAINER_KINDS = frozenset({"archive", "mail", "outlook"})
+
+
+def result_name(hit: dict[str, Any]) -> tuple[str, str]:
+    """(name, section) as a result shows them: ``("backup.zip > garage/plan.docx", "page
+    2")`` (with SEPARATOR for ">") for a member's page, ``("report.pdf", "page 2")`` for
+    an ordinary file."""
+    name = os.path.basename(str(hit.get("path", "")))
+    section = str(hit.get("section") or "")
+    if hit.get("kind") in CONTAINER_KINDS and section:
+        member, _, inner = section.partition(SEPARATOR)
+        return f"{name}{SEPARATOR}{member}", inner
+    return name, section
 
 
 def ocr_progress(status: dict[str, Any]) -> tuple[int, int] | None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QS
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from desktop_search.daemon.api import result_name
 from desktop_search.gui.file_icons import icon_for_path
 from desktop_search.gui.results import HIT_ROLE, MARK_ROLE, RELEVANCE_ROLE
 from desktop_search.gui.text_format import friendly_date, highlighted_html
@@ -119,7 +120,7 @@ class ResultDelegate(QStyledItemDelegate):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(text_color)
-        name = os.path.basename(hit["path"])
+        name, section = result_name(hit)  # a member: "backup.zip > garage/plan.docx"
         mark = index.data(MARK_ROLE)
         if mark:
             name = ("✓ " if mark == "relevant" else "✗ ") + name
@@ -137,7 +138,7 @@ class ResultDelegate(QStyledItemDelegate):
         )
         # line 2: folder (and section, e.g. "page 3")
         folder = os.path.dirname(hit["path"]).replace(os.path.expanduser("~"), "~", 1)
-        where = f"{folder}  ·  {hit['section']}" if hit.get("section") else folder
+        where = f"{folder}  ·  {section}" if section else folder
         painter.drawText(
             QRect(text_left, top + line, width, line),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_search.daemon.api import result_name
 from desktop_search.gui.delegate import highlight_style
 from desktop_search.gui.text_format import friendly_date, friendly_size, highlighted_html
 
@@ -95,10 +96,11 @@ class PreviewPane(QWidget):
     def show_hit(self, hit: dict[str, Any], mark: str) -> None:
         """What is known at once from the result; the context follows in show_passage."""
         self.path = hit["path"]
-        self.title.setText(f"<b>{_escape(os.path.basename(self.path))}</b>")
+        name, section = result_name(hit)
+        self.title.setText(f"<b>{_escape(name)}</b>")
         parts = [_home_short(os.path.dirname(self.path))]
-        if hit.get("section"):
-            parts.append(hit["section"])
+        if section:
+            parts.append(section)
         if hit.get("modified"):
             parts.append("modified " + friendly_date(hit["modified"]))
         if hit.get("size") is not None:

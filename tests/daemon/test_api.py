@@ -62,3 +62,17 @@ def test_bad_parameters_are_refused_with_a_reason(method: str, params: Any, reas
 def test_reindex_takes_a_list_or_nothing() -> None:
     assert parse_params("reindex", {}) == ReindexParams(paths=None)
     assert parse_params("reindex", {"paths": ["/a"]}) == ReindexParams(paths=["/a"])
+
+
+def test_a_result_from_inside_a_file_is_named_after_both() -> None:
+    from desktop_search.daemon.api import result_name
+    from desktop_search.extract.members import SEPARATOR as SEP
+
+    member = {"path": "/h/backup.zip", "kind": "archive", "section": f"garage/plan.docx{SEP}page 2"}
+    assert result_name(member) == (f"backup.zip{SEP}garage/plan.docx", "page 2")
+    attachment = {"path": "/h/dentist.eml", "kind": "mail", "section": "invoice.pdf"}
+    assert result_name(attachment) == (f"dentist.eml{SEP}invoice.pdf", "")
+    body = {"path": "/h/dentist.eml", "kind": "mail", "section": ""}
+    assert result_name(body) == ("dentist.eml", "")
+    page = {"path": "/h/report.pdf", "kind": "pdf", "section": "page 2"}
+    assert result_name(page) == ("report.pdf", "page 2")
