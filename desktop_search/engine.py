@@ -25,6 +25,8 @@ from desktop_search.storage.store import IndexStore, RecordedModel, open_catalog
 
 log = logging.getLogger(__name__)
 
+NOTES_SHOWN = 100  # status lists this many of the files read only in part
+
 
 class Engine:
     """Everything a client of the core needs, opened once and closed together."""
@@ -115,6 +117,7 @@ class Engine:
         catalog = self.store.catalog
         counts = catalog.counts()
         ocr_files, ocr_pages = catalog.ocr_backlog(self.settings.ocr_max_pages)
+        noted, notes = catalog.notes(NOTES_SHOWN)
         return {
             "files_indexed": counts["indexed"],
             "files_pending": counts["pending"],
@@ -133,6 +136,9 @@ class Engine:
             # scanned pages and images waiting for the OCR job (it runs when all else is
             # done, if the settings let it)
             "ocr": {"enabled": self.settings.ocr, "files": ocr_files, "pages": ocr_pages},
+            # files read only in part (members skipped, pages over the OCR limit)
+            "files_noted": noted,
+            "notes": [{"path": path, "note": note} for path, note in notes],
             "data_dir": str(self.data_dir),
         }
 

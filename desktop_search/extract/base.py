@@ -40,7 +40,20 @@ class Extracted:
     ocr_recognised: int = 0
     ocr_cached: int = 0
     ocr_pending: int = 0
+    ocr_skipped: int = 0  # pages OCR did not read: over the page cap or the time limit
     skipped_members: list[tuple[str, str]] = field(default_factory=list)
+
+    def note(self) -> str:
+        """What of the file was left out, and why ('' when nothing): shown in Status."""
+        parts = []
+        if self.ocr_skipped:
+            parts.append(f"{self.ocr_skipped:,} page(s) not read by OCR (the limit a file)")
+        if self.skipped_members:
+            label, reason = self.skipped_members[0]
+            more = len(self.skipped_members) - 1
+            others = f" and {more:,} more" if more else ""
+            parts.append(f"left out: {label} ({reason}){others}")
+        return "; ".join(parts)[:500]
 
     def section_at(self, offset: int) -> str:
         """The label of the section that contains character ``offset`` ('' if none)."""

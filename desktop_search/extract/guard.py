@@ -44,6 +44,7 @@ def read_and_extract(
     extracted.ocr_recognised = context.tally.recognised
     extracted.ocr_cached = context.tally.cached
     extracted.ocr_pending = context.tally.pending
+    extracted.ocr_skipped = context.tally.skipped
     extracted.skipped_members = context.skipped_members
     if len(extracted.text) > MAX_TEXT_CHARS:
         cut = extracted.text.rfind("\n", 0, MAX_TEXT_CHARS) + 1 or MAX_TEXT_CHARS

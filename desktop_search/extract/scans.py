@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_search.config.private import make_private_dir
 from desktop_search.extract.context import current
 
 if TYPE_CHECKING:
@@ -74,7 +75,8 @@ class OcrCache:
         pages[str(page)] = text  # (the file is rewritten: a file has at most a few hundred)
         target = self._file(key)
         try:
-            target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_private_dir(self.folder)
+            make_private_dir(target.parent)
             fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as fh:

@@ -104,6 +104,7 @@ class _Prepared:
     texts: list[str] = field(default_factory=list)
     reason: str = ""
     ocr_pending: int = 0
+    note: str = ""
 
 
 def content_hash(path: str) -> str:
@@ -200,6 +201,7 @@ class Indexer:
             ],
             texts=[clean_text(t) for t in embedding_texts(path, title, chunks)],
             ocr_pending=extracted.ocr_pending,
+            note=extracted.note(),
         )
 
     def _produce(self, todo: list[FoundFile], hashes: dict[str, str | None]) -> Iterator[_Prepared]:
@@ -288,6 +290,7 @@ class Indexer:
                 item.chunks,
                 vectors,
                 item.ocr_pending,
+                item.note,
             )
         )
         summary.indexed += 1

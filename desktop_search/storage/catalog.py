@@ -128,6 +128,7 @@ class NewFile:
     chunks: Sequence[NewChunk]
     vectors: np.ndarray
     ocr_pending: int = 0  # pages still waiting for the OCR job
+    note: str = ""  # what of the file was left out, and why ('' when nothing)
 
 
 _FILE_COLUMNS = (
@@ -375,7 +376,7 @@ class Catalog:
         conn.execute(
             "UPDATE files SET kind = ?, title = ?, size = ?, mtime_ns = ?, content_hash = ?, "
             "status = 'indexed', error = NULL, chunk_count = ?, indexed_at = ?, language = ?, "
-            "ocr_pending = ? WHERE id = ?",
+            "ocr_pending = ?, note = ? WHERE id = ?",
             (
                 new.kind,
                 clean_text(new.title),
@@ -386,6 +387,7 @@ class Catalog:
                 time.time(),
                 language,
                 new.ocr_pending,
+                clean_text(new.note),
                 file_id,
             ),
         )
@@ -416,7 +418,8 @@ class Catalog:
         removed = self._drop_chunks(conn, file_id)
         conn.execute(
             "UPDATE files SET status = 'failed', error = ?, size = ?, mtime_ns = ?, "
-            "content_hash = NULL, chunk_count = 0, indexed_at = ?, ocr_pending = 0 WHERE id = ?",
+            "content_hash = NULL, chunk_count = 0, indexed_at = ?, ocr_pending = 0, note = '' "
+            "WHERE id = ?",
             (clean_text(reason), size, mtime_ns, time.time(), file_id),
         )
         return removed
@@ -456,6 +459,19 @@ class Catalog:
                 f"SELECT {_FILE_COLUMNS} FROM files WHERE status = 'failed' ORDER BY display_path"
             )
         ]
+
+    def notes(self, limit: int) -> tuple[int, list[tuple[str, str]]]:
+        """How many indexed files were read only in part, and the first ``limit`` of them
+        as (shown path, what was left out and why)."""
+        count = self.conn.execute(
+            "SELECT COUNT(*) FROM files WHERE status = 'indexed' AND note != ''"
+        ).fetchone()[0]
+        rows = self.conn.execute(
+            "SELECT display_path, note FROM files WHERE status = 'indexed' AND note != '' "
+            "ORDER BY display_path LIMIT ?",
+            (limit,),
+        ).fetchall()
+        return int(count), [(str(path), str(note)) for path, note in rows]
 
     def ocr_backlog(self, max_pages: int) -> tuple[int, int]:
         """(files, pages) waiting for the OCR job, which reads at most ``max_pages`` of a

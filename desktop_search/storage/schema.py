@@ -80,11 +80,13 @@ _MIGRATIONS: dict[int, Migration] = {
     # language detected), the text moves to chunk_text; file_fts is analysed the same way.
     # Nothing is embedded again.
     4: keyword_index.migrate_to_4,
-    # OCR: how many pages of a file wait for the OCR job (scans, images). Files that failed
+    # OCR: how many pages of a file wait for the OCR job (scans, images); a note on what of
+    # an indexed file was left out (members skipped, pages over the OCR limit). Files that failed
     # for want of text (scanned PDFs) or of a reader (images, spreadsheets, mail, archives)
     # before this version are looked at again by the next scan.
     5: """
     ALTER TABLE files ADD COLUMN ocr_pending INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE files ADD COLUMN note TEXT NOT NULL DEFAULT '';
     CREATE INDEX files_ocr_pending ON files (ocr_pending) WHERE ocr_pending > 0;
     UPDATE files SET status = 'pending', mtime_ns = NULL
         WHERE status = 'failed'

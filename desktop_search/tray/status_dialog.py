@@ -35,7 +35,7 @@ class StatusDialog(QDialog):
         self.summary.setWordWrap(True)
         self.failures = QTableWidget(0, 2)
         self.failures.setObjectName("failures")
-        self.failures.setHorizontalHeaderLabels(["File", "Why it could not be indexed"])
+        self.failures.setHorizontalHeaderLabels(["File", "Why it could not be (fully) indexed"])
         self.failures.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.failures.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.failures.verticalHeader().hide()
@@ -65,15 +65,23 @@ class StatusDialog(QDialog):
                 or "none yet: add one from the menu"
             ),
         ]
+        if status.get("files_noted"):
+            lines.append(f"{status['files_noted']:,} files were read only in part (below).")
+        ocr = status.get("ocr") or {}
+        if ocr.get("pages"):
+            waiting = f"{ocr['pages']:,} scanned pages wait for OCR"
+            lines.append(waiting if ocr.get("enabled") else f"{waiting} (OCR is off)")
         model = status.get("model") or {}
         if model.get("name"):
             lines.append(f"Model: {model['name']}")
         self.summary.setText("<br>".join(lines))
         failures = status.get("failures", [])
-        self.failures.setRowCount(len(failures))
-        for row, failure in enumerate(failures):
-            self.failures.setItem(row, 0, QTableWidgetItem(failure["path"]))
-            self.failures.setItem(row, 1, QTableWidgetItem(failure["reason"]))
+        rows = [(f["path"], f["reason"]) for f in failures]
+        rows += [(n["path"], f"Read in part: {n['note']}") for n in status.get("notes", [])]
+        self.failures.setRowCount(len(rows))
+        for row, (path, reason) in enumerate(rows):
+            self.failures.setItem(row, 0, QTableWidgetItem(path))
+            self.failures.setItem(row, 1, QTableWidgetItem(reason))
         self.retry.setEnabled(bool(failures))
 
     def show_unavailable(self) -> None:

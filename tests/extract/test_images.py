@@ -166,3 +166,21 @@ def test_the_guarded_worker_tells_each_page_as_ocr_reads_it(tmp_path: Path) -> N
         )
     assert told == [1, 2, 3] and read.ocr_recognised == 3
     assert "meeting 3" in read.text
+
+
+def test_the_ocr_cache_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    path = tmp_path / "note.png"
+    strip(["Wifi password on the fridge"]).save(path)
+    old = os.umask(0o002)  # a loose umask, as many desktops have
+    try:
+        ocr(path, tmp_path / "cache")
+    finally:
+        os.umask(old)
+    found = [tmp_path / "cache", *(tmp_path / "cache").rglob("*")]
+    assert any(p.is_file() for p in found)
+    for entry in found:
+        mode = stat.S_IMODE(entry.stat().st_mode)
+        assert mode & 0o077 == 0, (entry, oct(mode))

@@ -329,7 +329,9 @@ def test_migration_3_indexes_the_names_of_the_files_already_there(data_dir: Path
 def test_a_reader_of_a_version_2_catalog_says_it_needs_an_upgrade(data_dir: Path) -> None:
     make_version_2_catalog(data_dir, DOCUMENTS[:2])
     before = (data_dir / CATALOG_FILE).read_bytes()
-    with pytest.raises(IndexNeedsUpgradeError, match=f"schema 2, this version uses {SCHEMA_VERSION}"):
+    with pytest.raises(
+        IndexNeedsUpgradeError, match=f"schema 2, this version uses {SCHEMA_VERSION}"
+    ):
         open_store(data_dir, read_only=True)
     assert (data_dir / CATALOG_FILE).read_bytes() == before
 

@@ -78,7 +78,9 @@ def fts_rows_are_whole(catalog: Catalog) -> None:
 
 def test_migration_from_schema_3_keeps_every_chunk_searchable(data_dir: Path) -> None:
     texts = make_version_3_catalog(data_dir)
-    with pytest.raises(IndexNeedsUpgradeError, match=f"schema 3, this version uses {SCHEMA_VERSION}"):
+    with pytest.raises(
+        IndexNeedsUpgradeError, match=f"schema 3, this version uses {SCHEMA_VERSION}"
+    ):
         open_store(data_dir, read_only=True)  # a reader does not migrate
     store = open_store(data_dir)
     catalog = store.catalog

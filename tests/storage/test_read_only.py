@@ -43,7 +43,9 @@ def make_read_only(data_dir: Path) -> dict[str, bytes]:
 
 
 def contents(data_dir: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(data_dir)): p.read_bytes() for p in data_dir.rglob("*")}
+    return {
+        str(p.relative_to(data_dir)): p.read_bytes() for p in data_dir.rglob("*") if p.is_file()
+    }
 
 
 def crash_after_a_commit(data_dir: Path) -> None:
