@@ -113,11 +113,11 @@ def _odf_text(node: Element) -> Iterator[str]:
 
 class OpenDocumentExtractor(Extractor):
     kind = "odt"
-    extensions = frozenset({".odt", ".ott", ".odp", ".ods"})
+    # ods goes to spreadsheet.py, which keeps each cell with its column's name.
+    extensions = frozenset({".odt", ".ott", ".odp"})
     _MIMETYPES = (
         "application/vnd.oasis.opendocument.text",
         "application/vnd.oasis.opendocument.presentation",
-        "application/vnd.oasis.opendocument.spreadsheet",
     )
 
     def sniff(self, head: bytes) -> bool:

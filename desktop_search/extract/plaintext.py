@@ -38,8 +38,6 @@ class PlainTextExtractor(Extractor):
             ".adoc",
             ".asciidoc",
             ".tex",
-            ".csv",
-            ".tsv",
             ".nfo",
             ".me",
         }

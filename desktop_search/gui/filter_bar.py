@@ -14,9 +14,10 @@ from desktop_search.search.query_syntax import filter_values
 
 TYPES: list[tuple[str, str]] = [
     ("Any type", ""),
-    ("Documents", "pdf,docx,odt,epub,txt,md"),
+    ("Documents", "pdf,docx,doc,odt,rtf,epub,txt,md"),
     ("PDF", "pdf"),
-    ("Word & OpenDocument", "docx,odt"),
+    ("Word & OpenDocument", "docx,doc,odt,rtf"),
+    ("Spreadsheets", "spreadsheet,csv"),
     ("Presentations", "pptx,odp"),
     ("E-books", "epub"),
     ("Web pages", "html"),
