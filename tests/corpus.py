@@ -6,13 +6,18 @@ meaning can find the right file.
 
 from __future__ import annotations
 
+import datetime as dt
+import shutil
 import zipfile
 from email.message import EmailMessage
 from pathlib import Path
 
 from tests import docfactory
 from tests.extract.msgfactory import MsgSpec, write_msg
+from tests.extract.sheetfactory import write_xlsx
 from tests.ocr.scanned import strip
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 # (file name, query that should find it first)
 PARAPHRASE_QUERIES: list[tuple[str, str]] = [
@@ -30,6 +35,10 @@ PARAPHRASE_QUERIES: list[tuple[str, str]] = [
     ("dentist.eml", "teeth cleaning"),
     ("school.mbox", "children's outing to watch marine animals"),
     ("boiler.msg", "central heating maintenance"),
+    ("bills.xlsx", "what I paid the power company"),
+    ("contacts.csv", "who do I phone for the physician"),
+    ("minutes.rtf", "what the neighbours agreed about the rubbish store"),
+    ("tenancy.doc", "vacating the rented apartment"),
 ]
 
 
@@ -105,7 +114,34 @@ def build_sample_folder(folder: Path) -> Path:
         ],
     )
     write_new_kinds(folder)
+    write_tables_and_legacy_documents(folder)
     return folder
+
+
+def write_tables_and_legacy_documents(folder: Path) -> None:
+    """A spreadsheet of bills, a CSV of contacts, RTF minutes and a Word 97 letter."""
+    write_xlsx(
+        folder / "bills.xlsx",
+        {
+            "2024": [
+                ["Date", "Supplier", "Category", "Amount"],
+                [dt.date(2024, 3, 2), "Voltia", "Electricity", 84.20],
+                [dt.date(2024, 3, 5), "Aqua Clear", "Water", 31.10],
+                [dt.date(2024, 3, 9), "Fibrenet", "Broadband", 29.99],
+            ]
+        },
+    )
+    (folder / "contacts.csv").write_text(
+        "Name,Telephone,Role\nDr Amira Haddad,0161 555 0192,family doctor\n"
+        "Pete Lowe,0161 555 0110,plumber\nJune Okoro,0161 555 0178,piano teacher\n",
+        encoding="utf-8",
+    )
+    (folder / "minutes.rtf").write_text(
+        "{\\rtf1\\ansi{\\fonttbl{\\f0 Arial;}}\\f0 Residents' committee minutes. The new "
+        "shelter for the bins and the recycling will be built in April.\\par}",
+        encoding="ascii",
+    )
+    shutil.copy(FIXTURES / "move-out-notice.doc", folder / "tenancy.doc")  # LibreOffice's Word 97
 
 
 def write_new_kinds(folder: Path) -> None:

@@ -18,7 +18,7 @@ def indexed_sample(sample_folder: Path, tmp_path_factory: pytest.TempPathFactory
     cli = Cli(tmp_path_factory.mktemp("e2e") / "data")
     result = cli.run("index", str(sample_folder))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "indexed 14 file(s)" in result.stdout
+    assert "indexed 18 file(s)" in result.stdout
     return cli
 
 
@@ -34,7 +34,7 @@ def test_sample_covers_every_format(indexed_sample: Cli) -> None:
     from desktop_search.extract.registry import EXTRACTOR_MODULES
 
     status = indexed_sample.json("status")
-    assert status["files_indexed"] == 14
+    assert status["files_indexed"] == 18
     kinds = set()
     for _name, query in PARAPHRASE_QUERIES:
         hit = indexed_sample.json("search", query, "-k", "1")[0]
