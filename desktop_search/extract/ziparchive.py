@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from xml.etree import ElementTree
 
 from desktop_search.extract.base import ExtractionError
@@ -44,7 +45,7 @@ def open_zip(data: bytes, what: str) -> zipfile.ZipFile:
         )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError) as exc:
         raise ExtractionError(f"corrupt {what} (not a valid zip container): {exc}") from exc
     if len(archive.infolist()) > MAX_ENTRIES:
         raise ExtractionError(f"{what} holds more than {MAX_ENTRIES:,} entries: refused")
@@ -76,7 +77,14 @@ class SafeZip:
         try:
             with self.zip.open(name) as fh:
                 data = fh.read(MAX_MEMBER_BYTES + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        except (
+            zipfile.BadZipFile,
+            OSError,
+            EOFError,
+            ValueError,
+            NotImplementedError,
+            zlib.error,
+        ) as exc:
             raise ExtractionError(f"corrupt {self.what}: cannot read {name}: {exc}") from exc
         if len(data) > MAX_MEMBER_BYTES:
             raise ExtractionError(f"{self.what} member {name} is too large: refused")

@@ -76,3 +76,16 @@ def test_the_text_of_one_file_is_capped(tmp_path: Path, monkeypatch: pytest.Monk
     assert "word" in extracted.text and "more" not in extracted.text  # cut at a line's end
     assert all(s.start <= len(extracted.text) for s in extracted.sections)
     assert extracted.skipped_members[-1][0] == "the rest"
+
+
+def test_a_docx_with_damaged_compressed_data_gets_a_reason(tmp_path: Path) -> None:
+    from desktop_search.extract.guard import read_and_extract
+
+    path = docfactory.write_docx(tmp_path / "letter.docx", ["A letter about the garden. " * 40])
+    data = bytearray(path.read_bytes())
+    start = data.index(b"word/document.xml") + len("word/document.xml")
+    for offset in range(start + 8, start + 40):  # inside the member's deflate stream
+        data[offset] ^= 0x5A
+    path.write_bytes(bytes(data))
+    with pytest.raises(ExtractionError, match="corrupt DOCX"):
+        read_and_extract(path, 10 * 1024 * 1024)
