@@ -259,6 +259,8 @@ def test_nothing_the_app_does_not_use(built: Built) -> None:
     assert (
         internal / "desktop_search" / "models" / "all-MiniLM-L6-v2-int8" / "model.onnx"
     ).is_file()
+    assert (internal / "desktop_search" / "models" / "ocr" / "rec.onnx").is_file()
+    assert not any(n.startswith(("_avif", "libavif", "_imagingft", "libharfbuzz")) for n in names)
     assert (internal / "desktop_search" / "resources" / "icons" / "desktop-search.svg").is_file()
 
 
