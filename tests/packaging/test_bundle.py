@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from desktop_search import __version__
+from desktop_search.config.model_choice import MULTILINGUAL_MODEL
 from tests import docfactory
 from tests.daemon.harness import wait_for
 from tests.ocr.scanned import strip
@@ -29,6 +30,9 @@ REPO = Path(__file__).resolve().parents[2]
 BUNDLE = REPO / "build" / "packaging" / "dist" / "desktop-search"
 DEB = REPO / "dist" / f"desktop-search_{__version__}_amd64.deb"
 TARBALL = REPO / "dist" / f"desktop-search-{__version__}-linux-x86_64.tar.gz"
+PACK_DEB = REPO / "dist" / f"desktop-search-multilingual_{__version__}_all.deb"
+PACK_TARBALL = REPO / "dist" / f"desktop-search-{__version__}-multilingual-pack.tar.gz"
+PACK_MODEL = Path("_internal/desktop_search/models") / MULTILINGUAL_MODEL
 # What must never appear in the frozen app's output.
 UNEXPECTED = re.compile(
     r"Traceback|Error|ModuleNotFoundError|ImportError|cannot |Could not load the Qt platform"
@@ -44,6 +48,8 @@ class Built:
     deb: Path
     tarball: Path
     log: str
+    pack_deb: Path = PACK_DEB
+    pack_tarball: Path = PACK_TARBALL
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +57,7 @@ def built() -> Built:
     """Builds once per run. DESKTOP_SEARCH_REUSE_BUILD=1 tests the artefacts a previous
     packaging/build-linux left instead (for working on the tests; CI always builds)."""
     if os.environ.get("DESKTOP_SEARCH_REUSE_BUILD") == "1":
-        missing = [str(p) for p in (BUNDLE, DEB, TARBALL) if not p.exists()]
+        missing = [str(p) for p in (BUNDLE, DEB, TARBALL, PACK_DEB, PACK_TARBALL) if not p.exists()]
         assert not missing, f"DESKTOP_SEARCH_REUSE_BUILD=1 but not built: {missing}"
         return Built(BUNDLE, DEB, TARBALL, "")
     done = subprocess.run(
@@ -260,6 +266,7 @@ def test_nothing_the_app_does_not_use(built: Built) -> None:
         internal / "desktop_search" / "models" / "all-MiniLM-L6-v2-int8" / "model.onnx"
     ).is_file()
     assert (internal / "desktop_search" / "models" / "ocr" / "rec.onnx").is_file()
+    assert not (built.bundle / PACK_MODEL).exists()  # the language pack's
     assert not any(n.startswith(("_avif", "libavif", "_imagingft", "libharfbuzz")) for n in names)
     assert (internal / "desktop_search" / "resources" / "icons" / "desktop-search.svg").is_file()
 
@@ -292,6 +299,61 @@ def test_the_deb_installs_the_expected_files(built: Built, tmp_path: Path) -> No
     assert re.search(r"libc6 \(>= 2\.\d+\)", control)  # computed from the bundle
     installed = int(re.search(r"Installed-Size: (\d+)", control).group(1))  # type: ignore[union-attr]
     assert installed > 50_000
+
+
+def test_the_language_pack_adds_the_multilingual_model(
+    built: Built, frozen_env: dict[str, str], tmp_path: Path
+) -> None:
+    root = tmp_path / "root"
+    subprocess.run(["dpkg-deb", "-x", str(built.pack_deb), str(root)], check=True)
+    installed = root / "opt" / "desktop-search" / PACK_MODEL
+    source = REPO / "models" / MULTILINGUAL_MODEL
+    assert sorted(p.name for p in installed.iterdir()) == sorted(p.name for p in source.iterdir())
+    assert (installed / "model.onnx").read_bytes() == (source / "model.onnx").read_bytes()
+    control = subprocess.run(
+        ["dpkg-deb", "-f", str(built.pack_deb)], capture_output=True, text=True, check=True
+    ).stdout
+    assert f"Depends: desktop-search (= {__version__})" in control
+    app_control = subprocess.run(
+        ["dpkg-deb", "-f", str(built.deb)], capture_output=True, text=True, check=True
+    ).stdout
+    assert f"desktop-search-multilingual (= {__version__})" in app_control  # Recommends
+
+    # the archive unpacks into the portable folder; the app then reads with it
+    app = tmp_path / "portable"
+    shutil.copytree(built.bundle, app, symlinks=True, copy_function=os.link)
+    top = f"desktop-search-{__version__}-linux-x86_64"
+    with tarfile.open(built.pack_tarball) as archive:
+        names = archive.getnames()
+        assert all(n == top or n.startswith(f"{top}/") for n in names)
+        for member in archive.getmembers():
+            if member.isfile():
+                target = app / Path(member.name).relative_to(top)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(archive.extractfile(member).read())  # type: ignore[union-attr]
+    docs = tmp_path / "Dokumente"
+    docs.mkdir()
+    (docs / "kuendigung.txt").write_text(
+        "Hiermit kündige ich den Mietvertrag für die Wohnung in der Gartenstraße fristgerecht "
+        "zum 31. März. Bitte überweisen Sie die Kaution auf mein Konto.",
+        "utf-8",
+    )
+    (docs / "rezept.txt").write_text(
+        "Für den Apfelkuchen Butter, Zucker und Eier schaumig rühren, dann Mehl unterheben.",
+        "utf-8",
+    )
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    (data / "settings.json").write_text(json.dumps({"model_dir": MULTILINGUAL_MODEL}), "utf-8")
+    frozen = Built(app, built.deb, built.tarball, "")
+    indexed = run_frozen(frozen, frozen_env, "index", "--data-dir", str(data), str(docs))
+    assert indexed.returncode == 0, indexed.stdout + indexed.stderr
+    found = run_frozen(
+        frozen, frozen_env, "search", "--data-dir", str(data), "ending my flat rental", "--json"
+    )
+    assert Path(json.loads(found.stdout)[0]["path"]).name == "kuendigung.txt"
+    info = run_frozen(frozen, frozen_env, "status", "--data-dir", str(data), "--json")
+    assert json.loads(info.stdout)["model"]["name"] == "multilingual-e5-small"
 
 
 def test_the_portable_archive(built: Built) -> None:
