@@ -30,7 +30,8 @@ MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # all members of one file, uncompressed
 class OcrRequest:
     """How this extraction treats pages that have no text of their own.
 
-    ``run`` False (the ordinary pass): only pages whose text is in the OCR cache get it,
+    ``cache_dir`` None: OCR is not available, pages without text are neither read nor
+    counted. ``run`` False (the ordinary pass): only pages whose text is in the OCR cache get it,
     the others are counted as pending. ``run`` True (the OCR job, later, at the lowest
     priority): pages are recognised, at most ``max_pages`` of them, until ``deadline``
     (``time.monotonic()``), and their text is written to the cache.
@@ -40,11 +41,6 @@ class OcrRequest:
     cache_dir: Path | None = None
     max_pages: int = 50
     deadline: float = math.inf
-
-    @property
-    def enabled(self) -> bool:
-        """False when OCR is switched off: pages without text are neither read nor counted."""
-        return self.cache_dir is not None
 
 
 @dataclass

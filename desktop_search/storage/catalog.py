@@ -462,12 +462,15 @@ class Catalog:
 
     def notes(self, limit: int) -> tuple[int, list[tuple[str, str]]]:
         """How many indexed files were read only in part, and the first ``limit`` of them
-        as (shown path, what was left out and why)."""
+        as (shown path, what was left out and why). Asked by every status poll: the partial
+        index holds only the noted files (the planner would pick files_status instead)."""
         count = self.conn.execute(
-            "SELECT COUNT(*) FROM files WHERE status = 'indexed' AND note != ''"
+            "SELECT COUNT(*) FROM files INDEXED BY files_noted "
+            "WHERE note != '' AND status = 'indexed'"
         ).fetchone()[0]
         rows = self.conn.execute(
-            "SELECT display_path, note FROM files WHERE status = 'indexed' AND note != '' "
+            "SELECT display_path, note FROM files INDEXED BY files_noted "
+            "WHERE note != '' AND status = 'indexed' "
             "ORDER BY display_path LIMIT ?",
             (limit,),
         ).fetchall()

@@ -88,6 +88,7 @@ _MIGRATIONS: dict[int, Migration] = {
     ALTER TABLE files ADD COLUMN ocr_pending INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE files ADD COLUMN note TEXT NOT NULL DEFAULT '';
     CREATE INDEX files_ocr_pending ON files (ocr_pending) WHERE ocr_pending > 0;
+    CREATE INDEX files_noted ON files (display_path) WHERE note != '';
     UPDATE files SET status = 'pending', mtime_ns = NULL
         WHERE status = 'failed'
         AND (error LIKE 'no text found%' OR error LIKE 'unsupported file type%');
